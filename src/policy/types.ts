@@ -71,6 +71,16 @@ export interface TraceStep {
   statements: StatementRef[];
   /** A plain sentence: why this step came out this way. */
   note: string;
+  /** Statements that matched action, resource and principal but not their Condition. */
+  conditionMisses?: ConditionMiss[];
+}
+
+export interface ConditionMiss {
+  statement: StatementRef;
+  operator: string;
+  key: string;
+  /** Why the condition did not hold, as a sentence. */
+  reason: string;
 }
 
 export interface EvaluationResult {

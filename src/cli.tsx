@@ -1,0 +1,197 @@
+/**
+ * The composition root: argv -> a command or the terminal UI. The only
+ * file that knows every module.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { systemClock } from './core/index.js';
+import { loadLibrary, LEVELS, type Level } from './content/index.js';
+import { FutureStoreError, openConfStore, configDir, userPacksDir } from './progress/index.js';
+import { seededRandom } from './study/index.js';
+import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './commands/types.js';
+import { VERSION } from './version.js';
+
+const BUILTIN_PACK = fileURLToPath(new URL('../content/aws-iam', import.meta.url));
+
+const HELP = `iamprep ${VERSION}: practise AWS IAM in the terminal
+
+Usage:
+  iamprep                         open the home screen (levels, progress)
+  iamprep quiz [--level L] [--topic T] [--count N]
+                                  a quiz; L is beginner, intermediate, advanced or scenario
+  iamprep eval ...                the policy simulator (iamprep eval --help)
+  iamprep pack validate PATH...   check question packs, compiler-style
+
+Options for every command:
+  --pack PATH      load an extra pack for this run (repeatable)
+  --no-builtin     do not load the built-in AWS IAM pack
+  --help           help for a command (iamprep quiz --help)
+  --version        print the version
+
+Progress is kept in ${configDir()} (set XDG_CONFIG_HOME to use another folder).`;
+
+const QUIZ_HELP = `Usage: iamprep quiz [--level L] [--topic T] [--count N] [--pack PATH] [--no-builtin]
+
+Starts a quiz in the terminal UI. Questions never answered come first, then
+those you last got wrong.
+
+Options:
+  --level L    beginner, intermediate, advanced or scenario (default: all)
+  --topic T    only questions with this topic id
+  --count N    how many questions (default 10)`;
+
+/** Commands the contract names that this version does not have yet: said plainly, never faked. */
+const NOT_YET = new Set(['review', 'exam', 'interview', 'practice', 'search', 'lint', 'grade', 'stats', 'progress']);
+
+const globalOptions = {
+  pack: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
+  const rest = command ? argv.slice(1) : argv;
+
+  // Commands load on demand, so that each start pays only for what it runs.
+  if (command === 'eval') return (await import('./commands/eval.js')).evalCommand(rest, io);
+  if (command === 'pack') return packCommand(rest, io);
+  if (command && NOT_YET.has(command)) {
+    io.stderr(`iamprep: \`${command}\` is not available in this version yet\nRun \`iamprep --help\` for the commands there are.\n`);
+    return EXIT_USAGE;
+  }
+  if (command && command !== 'quiz') {
+    io.stderr(`iamprep: unknown command \`${command}\`\nRun \`iamprep --help\` for the commands there are.\n`);
+    return EXIT_USAGE;
+  }
+
+  const options = command === 'quiz' ? { ...globalOptions, level: { type: 'string' }, topic: { type: 'string' }, count: { type: 'string' } } as const : globalOptions;
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    io.stderr(`iamprep: ${(error as Error).message}\nRun \`iamprep ${command ? `${command} ` : ''}--help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (values.help) {
+    io.stdout(`${command === 'quiz' ? QUIZ_HELP : HELP}\n`);
+    return EXIT_OK;
+  }
+
+  let quiz: { level?: Level; topic?: string; count: number } | undefined;
+  if (command === 'quiz') {
+    const level = values.level as string | undefined;
+    if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) {
+      io.stderr(`iamprep quiz: --level must be one of ${LEVELS.join(', ')}, not \`${level}\`\n`);
+      return EXIT_USAGE;
+    }
+    const count = values.count === undefined ? 10 : Number(values.count);
+    if (!Number.isInteger(count) || count < 1 || count > 1000) {
+      io.stderr(`iamprep quiz: --count must be a whole number from 1 to 1000, not \`${String(values.count)}\`\n`);
+      return EXIT_USAGE;
+    }
+    quiz = { level: level as Level | undefined, topic: values.topic as string | undefined, count };
+  }
+
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    io.stderr('iamprep: this command is interactive and needs a terminal; run it in a terminal, or use a non-interactive command such as `iamprep pack validate`\n');
+    return EXIT_USAGE;
+  }
+  return runInteractive(io, { extraPacks: (values.pack as string[] | undefined) ?? [], builtin: !values['no-builtin'], quiz });
+}
+
+async function runInteractive(io: CommandIO, options: { extraPacks: string[]; builtin: boolean; quiz?: { level?: Level; topic?: string; count: number } }): Promise<number> {
+  let store;
+  try {
+    store = openConfStore({ cwd: configDir(io.env) });
+  } catch (error) {
+    if (error instanceof FutureStoreError) {
+      io.stderr(`iamprep: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const library = loadLibrary({
+    builtinDir: options.builtin ? BUILTIN_PACK : undefined,
+    userPacksDir: userPacksDir(io.env),
+    extraPacks: options.extraPacks,
+    cacheDir: join(configDir(io.env), 'cache'),
+  });
+  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  const notices = [store.notice, errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in the loaded packs; run \`iamprep pack validate\` on them` : undefined].filter(Boolean);
+  if (library.questions.length === 0) {
+    io.stderr('iamprep: no questions are loaded; check the packs with `iamprep pack validate PATH`\n');
+    return 1;
+  }
+
+  // Loaded only for the interactive path, so that other commands start fast.
+  const [{ render }, { createElement }, { App }, { createTheme }] = await Promise.all([import('ink'), import('react'), import('./ui/App.js'), import('./ui/theme.js')]);
+  const instance = render(
+    createElement(App, {
+      library,
+      store,
+      clock: systemClock,
+      random: seededRandom(Date.now()),
+      theme: createTheme(io.env),
+      startWith: options.quiz,
+      notice: notices.join('; ') || undefined,
+    }),
+    { exitOnCtrlC: true },
+  );
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    io.stderr(`iamprep: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return EXIT_OK;
+}
+
+async function packCommand(argv: string[], io: CommandIO): Promise<number> {
+  const sub = argv[0];
+  const { packValidateCommand, packValidateHelp } = await import('./commands/pack-validate.js');
+  const subcommands: Record<string, Command> = { validate: packValidateCommand };
+  const found = sub ? subcommands[sub] : undefined;
+  if (found) return found(argv.slice(1), io);
+  if (!sub || sub === '--help' || sub === '-h') {
+    (sub ? io.stdout : io.stderr)(`${packValidateHelp}\n`);
+    return sub ? EXIT_OK : EXIT_USAGE;
+  }
+  io.stderr(`iamprep pack: ${['init', 'list', 'add', 'remove'].includes(sub) ? `\`pack ${sub}\` is not available in this version yet` : `unknown subcommand \`${sub}\``}\nRun \`iamprep pack --help\` for usage.\n`);
+  return EXIT_USAGE;
+}
+
+export function processIO(): CommandIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: !!process.stdout.isTTY,
+  };
+}
+
+// Run when executed, not when imported by tests.
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`iamprep: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,163 @@
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOOD_QUESTIONS, MANIFEST, writePack } from '../../test/helpers/packs.js';
+import { loadPack } from './index.js';
+
+function findings(files: Record<string, string | Buffer>) {
+  const root = writePack(files);
+  const result = loadPack(root);
+  return { ...result, root, at: (code: string) => result.diagnostics.filter((d) => d.code === code).map((d) => `${d.file.slice(root.length + 1)}:${d.line}:${d.column}`) };
+}
+
+describe('loading a valid pack', () => {
+  it('reads the manifest and every question with its type fields', () => {
+    const { pack, diagnostics } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS });
+    expect(diagnostics).toEqual([]);
+    expect(pack?.id).toBe('demo');
+    expect(pack?.levels).toEqual(['beginner', 'intermediate', 'advanced', 'scenario']);
+    expect(pack?.questions.map((q) => [q.key, q.type])).toEqual([
+      ['demo/roles-vs-users', 'single'],
+      ['demo/deny-wins', 'truefalse'],
+    ]);
+    const single = pack?.questions[0];
+    expect(single?.type === 'single' && single.choices.map((c) => c.correct)).toEqual([true, false]);
+  });
+
+  it('finds question files at any depth under questions/ and ignores other files', () => {
+    const { pack, diagnostics } = findings({
+      'pack.yaml': MANIFEST,
+      'questions/deep/er/a.yaml': GOOD_QUESTIONS,
+      'README.md': '# not a pack file: [',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(pack?.questions).toHaveLength(2);
+  });
+});
+
+describe('pack findings, each at its line', () => {
+  it('reports malformed YAML at the failing line', () => {
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions:\n  - id: a\n    prompt: x: y\n' });
+    expect(at('YamlSyntax')[0]).toMatch(/^questions\/a\.yaml:3:/);
+  });
+
+  it('reports a missing manifest', () => {
+    const { at, pack } = findings({ 'questions/a.yaml': GOOD_QUESTIONS });
+    expect(pack).toBeUndefined();
+    expect(at('MissingFile')).toEqual(['pack.yaml:1:1']);
+  });
+
+  it('reports a missing required field at the mapping that lacks it', () => {
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions:\n  - id: x\n    level: beginner\n    type: truefalse\n    answer: true\n' });
+    expect(at('MissingField')).toEqual(['questions/a.yaml:2:5']);
+  });
+
+  it('reports a wrongly typed field at its value', () => {
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions:\n  - id: x\n    level: beginner\n    type: truefalse\n    prompt: p\n    answer: maybe\n' });
+    expect(at('WrongType')).toEqual(['questions/a.yaml:6:13']);
+  });
+
+  it('suggests the field an unknown field was meant to be', () => {
+    const { diagnostics } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions:\n  - id: x\n    level: beginner\n    type: truefalse\n    promt: p\n    answer: true\n' });
+    const unknown = diagnostics.find((d) => d.code === 'UnknownField');
+    expect(unknown?.line).toBe(5);
+    expect(unknown?.help).toContain('prompt');
+  });
+
+  it('reports a single question with no correct choice', () => {
+    const text = 'questions:\n  - id: x\n    level: beginner\n    type: single\n    prompt: p\n    choices:\n      - text: a\n      - text: b\n';
+    const { at, pack } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': text });
+    expect(at('NoCorrectChoice')).toEqual(['questions/a.yaml:7:7']);
+    expect(pack?.questions).toEqual([]);
+  });
+
+  it('reports a single question with two correct choices', () => {
+    const text = 'questions:\n  - id: x\n    level: beginner\n    type: single\n    prompt: p\n    choices:\n      - { text: a, correct: true }\n      - { text: b, correct: true }\n';
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': text });
+    expect(at('SeveralCorrectChoices')).toEqual(['questions/a.yaml:7:7']);
+  });
+
+  it('reports a duplicate id at the later occurrence, with the first as related', () => {
+    const { diagnostics, root } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS, 'questions/b.yaml': GOOD_QUESTIONS });
+    const dups = diagnostics.filter((d) => d.code === 'DuplicateId');
+    expect(dups.map((d) => `${d.file.slice(root.length + 1)}:${d.line}`)).toEqual(['questions/b.yaml:2', 'questions/b.yaml:15']);
+    expect(dups[0]?.related?.[0]).toMatchObject({ file: join(root, 'questions/a.yaml'), line: 2 });
+  });
+
+  it('reports a duplicate key in one mapping', () => {
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions:\n  - id: x\n    id: y\n' });
+    expect(at('DuplicateKey')[0]).toMatch(/^questions\/a\.yaml:3:/);
+  });
+
+  it('reports an invalid level with a did-you-mean', () => {
+    const { diagnostics } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS.replace('level: beginner', 'level: beginer') });
+    const bad = diagnostics.find((d) => d.code === 'InvalidValue');
+    expect(bad).toMatchObject({ line: 3, column: 12, help: 'did you mean `beginner`?' });
+  });
+
+  it('reports a topic the manifest does not declare', () => {
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS.replace('topics: [roles]', 'topics: [rolez]') });
+    expect(at('UndeclaredTopic')).toEqual(['questions/a.yaml:4:14']);
+  });
+
+  it('reports every problem, not only the first', () => {
+    const text = 'questions:\n  - id: A_B\n    level: nope\n    type: truefalse\n    prompt: p\n    answer: 3\n';
+    const { diagnostics } = findings({ 'pack.yaml': 'id: demo\ntitle: t\nversion: one\n', 'questions/a.yaml': text });
+    expect(diagnostics.map((d) => `${d.code}@${d.line}`).sort()).toEqual(['InvalidValue@2', 'InvalidValue@3', 'InvalidValue@3', 'WrongType@6'].sort());
+  });
+});
+
+describe('hostile and broken files', () => {
+  it('rejects terminal escape sequences and never returns them raw', () => {
+    const { at, pack } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS.replace('prompt: Which statement about IAM roles is true?', 'prompt: "\\e[2J\\e]52;c;aGk=\\a Which statement"') });
+    expect(at('ControlCharacter').length).toBeGreaterThan(0);
+    expect(pack?.questions[0]?.prompt).not.toMatch(/\u001b/);
+  });
+
+  it('rejects a billion-laughs file quickly instead of expanding it', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    lines.push('questions: *a9');
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/bomb.yaml': lines.join('\n') });
+    expect(at('TooManyValues').length + at('UnknownField').length).toBeGreaterThan(0);
+  });
+
+  it('reports a file that is not UTF-8 at its line', () => {
+    const bytes = Buffer.concat([Buffer.from('questions:\n  - id: x\n    prompt: "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]);
+    const { at } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': bytes });
+    expect(at('NotUtf8')).toEqual(['questions/a.yaml:3:1']);
+  });
+
+  it('refuses a file linked from outside the pack', () => {
+    const outside = writePack({ 'x.yaml': GOOD_QUESTIONS });
+    const root = writePack({ 'pack.yaml': MANIFEST, 'questions/a.yaml': 'questions: []\n' });
+    symlinkSync(join(outside, 'x.yaml'), join(root, 'questions', 'linked.yaml'));
+    const result = loadPack(root);
+    expect(result.diagnostics.map((d) => d.code)).toContain('PathOutsidePack');
+    expect(result.pack?.questions).toEqual([]);
+  });
+
+  it('refuses a file larger than the limit without reading it', () => {
+    const root = writePack({ 'pack.yaml': MANIFEST });
+    writeFileSync(join(root, 'questions.yaml'), '');
+    const big = writePack({ 'pack.yaml': MANIFEST, 'questions/big.yaml': `questions: []\n#${'x'.repeat(5 * 1024 * 1024)}\n` });
+    expect(loadPack(big).diagnostics.map((d) => d.code)).toEqual(['FileTooLarge']);
+  });
+});
+
+describe('the parsed-pack cache', () => {
+  it('gives the same pack as parsing, and notices any change to a file', async () => {
+    const { loadPackCached } = await import('./index.js');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const cache = mkdtempSync(join(tmpdir(), 'iamprep-cache-'));
+    const root = writePack({ 'pack.yaml': MANIFEST, 'questions/a.yaml': GOOD_QUESTIONS });
+    const parsed = loadPack(root);
+    expect(loadPackCached(root, cache)).toEqual(parsed);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(loadPackCached(root, cache)).toEqual(parsed);
+    writeFileSync(join(root, 'questions/a.yaml'), GOOD_QUESTIONS.replace('An explicit deny overrides any allow.', 'A changed prompt.'));
+    const changed = loadPackCached(root, cache);
+    expect(changed.pack?.questions[1]?.prompt).toBe('A changed prompt.');
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * Reads YAML nodes against a Schema, keeping every problem with its
+ * position in the file. Walks nodes itself (never `toJS`), so alias
+ * expansion is bounded by a node budget and a "billion laughs" file is
+ * rejected quickly.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, Scalar } from 'yaml';
+import { didYouMean, stripControl, type Diagnostic, type Severity, type Span } from '../core/index.js';
+import type { Schema } from './schema.js';
+
+/** How many nodes one file may expand to, aliases included. */
+export const NODE_BUDGET = 500_000;
+
+export class YamlChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  private budget = NODE_BUDGET;
+  private budgetReported = false;
+
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    readonly lineCounter: LineCounter,
+  ) {}
+
+  spanOf(node: unknown): Span {
+    const range = (node as Node | undefined)?.range;
+    if (!range) return { line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const start = this.lineCounter.linePos(range[0]);
+    const end = this.lineCounter.linePos(Math.max(range[0], range[1]));
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  }
+
+  report(severity: Severity, code: string, message: string, at: unknown, extra: Partial<Diagnostic> = {}): void {
+    this.diagnostics.push({ file: this.file, severity, code, message, ...this.spanOf(at), ...extra });
+  }
+
+  error(code: string, message: string, at: unknown, extra: Partial<Diagnostic> = {}): void {
+    this.report('error', code, message, at, extra);
+  }
+
+  /** Follows aliases, spending budget so that expansion stays bounded. */
+  private deref(node: unknown): unknown {
+    let current = node;
+    let hops = 0;
+    while (isAlias(current)) {
+      current = current.resolve(this.doc);
+      if (++hops > 100) return undefined;
+    }
+    return current;
+  }
+
+  private spend(at: unknown): boolean {
+    if (--this.budget >= 0) return true;
+    if (!this.budgetReported) {
+      this.budgetReported = true;
+      this.error('TooManyValues', `the file expands to more than ${NODE_BUDGET} values`, at, {
+        help: 'remove deeply nested aliases; a pack never needs this many values',
+      });
+    }
+    return false;
+  }
+
+  /** Checks a node against a schema and returns the plain value (undefined where invalid). */
+  check(rawNode: unknown, schema: Schema, what: string): unknown {
+    if (!this.spend(rawNode)) return undefined;
+    const node = this.deref(rawNode);
+    switch (schema.kind) {
+      case 'string': {
+        const value = this.scalar(node, 'string', what);
+        if (typeof value !== 'string') return undefined;
+        if (schema.minLength && value.trim().length < schema.minLength) {
+          this.error('EmptyValue', `${what} is empty`, node);
+          return undefined;
+        }
+        if (schema.maxLength && value.length > schema.maxLength) {
+          this.error('ValueTooLong', `${what} is ${value.length} characters long, more than the ${schema.maxLength} allowed`, node);
+          return undefined;
+        }
+        if (schema.pattern && !schema.pattern.test(value)) {
+          this.error('InvalidValue', `${what} \`${clip(value)}\` is not ${schema.patternHint ?? 'in the expected form'}`, node);
+          return undefined;
+        }
+        return value;
+      }
+      case 'boolean':
+        return this.scalar(node, 'boolean', what);
+      case 'number': {
+        const value = this.scalar(node, 'number', what);
+        if (typeof value !== 'number') return undefined;
+        if ((schema.integer && !Number.isInteger(value)) || (schema.min !== undefined && value < schema.min) || (schema.max !== undefined && value > schema.max)) {
+          this.error('InvalidValue', `${what} \`${value}\` is out of range`, node);
+          return undefined;
+        }
+        return value;
+      }
+      case 'enum': {
+        const value = this.scalar(node, 'string', what);
+        if (typeof value !== 'string') return undefined;
+        if (!schema.values.includes(value)) {
+          const guess = didYouMean(value, schema.values);
+          this.error('InvalidValue', `${what} \`${clip(value)}\` is not one of ${schema.values.map((v) => `\`${v}\``).join(', ')}`, node, guess ? { help: `did you mean \`${guess}\`?` } : {});
+          return undefined;
+        }
+        return value;
+      }
+      case 'list': {
+        if (!isSeq(node)) {
+          this.error('WrongType', `${what} must be a list`, node ?? rawNode);
+          return undefined;
+        }
+        if (schema.minItems !== undefined && node.items.length < schema.minItems) {
+          this.error('TooFewItems', `${what} needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`, node);
+        }
+        if (schema.maxItems !== undefined && node.items.length > schema.maxItems) {
+          this.error('TooManyItems', `${what} has ${node.items.length} items, more than the ${schema.maxItems} allowed`, node);
+          return undefined;
+        }
+        return node.items.map((item, i) => this.check(item, schema.item, `${what}[${i}]`));
+      }
+      case 'object':
+        return this.object(node ?? rawNode, schema, what);
+      case 'any':
+        return this.plain(node);
+      case 'deferred':
+        return node;
+      case 'union': {
+        for (const option of schema.options) {
+          if (matchesKind(node, option)) return this.check(node, option, what);
+        }
+        this.error('WrongType', `${what} has the wrong type`, node ?? rawNode);
+        return undefined;
+      }
+    }
+  }
+
+  private object(node: unknown, schema: Extract<Schema, { kind: 'object' }>, what: string): Record<string, unknown> | undefined {
+    if (!isMap(node)) {
+      this.error('WrongType', `${what} must be a mapping of fields`, node);
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    const known = Object.keys(schema.fields);
+    for (const pair of node.items) {
+      const keyNode = this.deref(pair.key);
+      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      if (typeof key !== 'string') {
+        this.error('WrongType', `a field name in ${what} must be text`, keyNode ?? node);
+        continue;
+      }
+      this.checkText(key, keyNode);
+      const field = schema.fields[key];
+      if (!field) {
+        if (schema.open) {
+          out[key] = this.plain(pair.value);
+          continue;
+        }
+        const guess = didYouMean(key, known);
+        this.error('UnknownField', `unknown field \`${clip(key)}\` in ${what}`, keyNode, {
+          help: guess ? `did you mean \`${guess}\`?` : `known fields: ${known.join(', ')}`,
+        });
+        continue;
+      }
+      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && field.schema.kind !== 'any')) {
+        // `field:` with no value: treat as missing when optional, an error when required.
+        if (field.required) this.error('MissingValue', `\`${key}\` in ${what} has no value`, keyNode);
+        continue;
+      }
+      out[key] = this.check(pair.value, field.schema, `\`${key}\``);
+    }
+    for (const [name, field] of Object.entries(schema.fields)) {
+      if (field.required && !node.items.some((p) => isScalar(p.key) && p.key.value === name)) {
+        this.error('MissingField', `${what} is missing the required field \`${name}\``, node, { ...this.headSpan(node) });
+      }
+    }
+    return out;
+  }
+
+  /** The first line of a mapping, so "missing field" points at where it starts rather than its whole extent. */
+  private headSpan(node: Node): Span {
+    const span = this.spanOf(node);
+    return { ...span, endLine: span.line, endColumn: span.column + 1 };
+  }
+
+  private scalar(node: unknown, kind: 'string' | 'boolean' | 'number', what: string): unknown {
+    if (!isScalar(node)) {
+      this.error('WrongType', `${what} must be ${article(kind)}`, node);
+      return undefined;
+    }
+    const value = node.value;
+    // YAML reads `yes`, `1.0` and friends as other types; a string field accepts any plain scalar as its text.
+    if (kind === 'string' && (typeof value === 'number' || typeof value === 'boolean') && node.type === Scalar.PLAIN) {
+      const source = (node as Scalar & { source?: string }).source ?? String(value);
+      return source;
+    }
+    if (typeof value !== kind) {
+      this.error('WrongType', `${what} must be ${article(kind)}, not ${describe(value)}`, node);
+      return undefined;
+    }
+    if (typeof value === 'string') return this.checkText(value, node);
+    return value;
+  }
+
+  /** Terminal control characters and escape sequences never reach the screen. */
+  checkText(value: string, node: unknown): string {
+    const bad = findControlCharacter(value);
+    if (bad === undefined) return value;
+    {
+      this.error('ControlCharacter', `text contains the control character U+${bad.toString(16).toUpperCase().padStart(4, '0')}`, node, {
+        help: 'remove terminal control characters and escape sequences; packs are plain text',
+      });
+    }
+    // The text is still shown escaped, never raw, so a pack with this error cannot drive the terminal.
+    return stripControl(value);
+  }
+
+  /** A plain JS value from any node, with the same budget and text checks. */
+  plain(rawNode: unknown): unknown {
+    if (!this.spend(rawNode)) return undefined;
+    const node = this.deref(rawNode);
+    if (isScalar(node)) {
+      return typeof node.value === 'string' ? this.checkText(node.value, node) : node.value;
+    }
+    if (isSeq(node)) return node.items.map((item) => this.plain(item));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const key = this.deref(pair.key);
+        const name = isScalar(key) ? this.checkText(String(key.value), key) : '';
+        out[name] = this.plain(pair.value);
+      }
+      return out;
+    }
+    return node === null || node === undefined ? null : undefined;
+  }
+}
+
+// Tab, newline and carriage return are text; every other C0 control, DEL and C1 control is not.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export function findControlCharacter(value: string): number | undefined {
+  const match = CONTROL.exec(value);
+  return match ? match[0].charCodeAt(0) : undefined;
+}
+
+function matchesKind(node: unknown, schema: Schema): boolean {
+  switch (schema.kind) {
+    case 'list':
+      return isSeq(node);
+    case 'object':
+      return isMap(node);
+    case 'string':
+    case 'enum':
+      return isScalar(node) && typeof node.value === 'string';
+    case 'boolean':
+      return isScalar(node) && typeof node.value === 'boolean';
+    case 'number':
+      return isScalar(node) && typeof node.value === 'number';
+    default:
+      return true;
+  }
+}
+
+function article(kind: string): string {
+  return kind === 'string' ? 'text' : kind === 'boolean' ? 'true or false' : 'a number';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (typeof value === 'string') return `text \`${clip(value)}\``;
+  return `\`${String(value)}\``;
+}
+
+export function clip(value: string, max = 60): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,3 @@
+export * from './quiz.js';
+export * from './select.js';
+export * from './session.js';

@@ -1,0 +1,53 @@
+/**
+ * The built-in pack is content and code at once: it must validate cleanly,
+ * cover every classic interview question, and teach with explanations and
+ * references on every item.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnosticLine } from '../src/core/index.js';
+import { loadPack, type Question } from '../src/content/index.js';
+
+const root = resolve(import.meta.dirname, '../content/aws-iam');
+const { pack, diagnostics } = loadPack(root, { builtin: true });
+const questions: Question[] = pack?.questions ?? [];
+
+describe('the built-in AWS IAM pack', () => {
+  it('validates with no findings at all', () => {
+    expect(diagnostics.map(formatDiagnosticLine)).toEqual([]);
+    expect(pack?.id).toBe('aws-iam');
+  });
+
+  it('has at least 45 questions, spread over all four levels', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(45);
+    for (const level of ['beginner', 'intermediate', 'advanced', 'scenario'] as const) {
+      expect(questions.filter((q) => q.level === level).length, level).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('covers each of the 30 classic interview questions', () => {
+    const covered = new Set(questions.flatMap((q) => q.tags.filter((t) => /^classic-q\d+$/.test(t))));
+    const missing = Array.from({ length: 30 }, (_, i) => `classic-q${i + 1}`).filter((t) => !covered.has(t));
+    expect(missing).toEqual([]);
+  });
+
+  it('explains every question and grounds it in an AWS documentation page', () => {
+    const unexplained = questions.filter((q) => !q.explanation?.trim()).map((q) => q.id);
+    const unreferenced = questions.filter((q) => !q.references.some((r) => r.url.startsWith('https://docs.aws.amazon.com/'))).map((q) => q.id);
+    expect(unexplained).toEqual([]);
+    expect(unreferenced).toEqual([]);
+  });
+
+  it('says why every wrong choice is wrong', () => {
+    const missingWhy = questions.flatMap((q) =>
+      q.type === 'single' || q.type === 'multiple' ? q.choices.filter((c) => !c.correct && !c.why).map((c) => `${q.id}: ${c.text}`) : [],
+    );
+    expect(missingWhy).toEqual([]);
+  });
+
+  it('uses only topics its manifest declares, and uses each declared topic', () => {
+    const used = new Set(questions.flatMap((q) => q.topics));
+    const unused = (pack?.topics ?? []).map((t) => t.id).filter((id) => !used.has(id));
+    expect(unused).toEqual([]);
+  });
+});
