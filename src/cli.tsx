@@ -41,8 +41,19 @@ Options:
   --topic T    only questions with this topic id
   --count N    how many questions (default 10)`;
 
-/** Commands the contract names that this version does not have yet: said plainly, never faked. */
-const NOT_YET = new Set(['review', 'exam', 'interview', 'practice', 'search', 'lint', 'grade', 'stats', 'progress']);
+/** Interactive commands the contract names that this version does not have yet: said plainly, never faked. */
+const NOT_YET = new Set(['review', 'exam', 'interview', 'practice']);
+
+/** Non-interactive commands, loaded on demand so that each start pays only for what it runs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
+  progress: async () => (await import('./commands/progress.js')).progressCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  pack: async () => (await import('./commands/pack.js')).packCommand,
+};
 
 const globalOptions = {
   pack: { type: 'string', multiple: true },
@@ -55,9 +66,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   const rest = command ? argv.slice(1) : argv;
 
-  // Commands load on demand, so that each start pays only for what it runs.
-  if (command === 'eval') return (await import('./commands/eval.js')).evalCommand(rest, io);
-  if (command === 'pack') return packCommand(rest, io);
+  const load = command ? COMMANDS[command] : undefined;
+  if (load) return (await load())(rest, io);
   if (command && NOT_YET.has(command)) {
     io.stderr(`iamprep: \`${command}\` is not available in this version yet\nRun \`iamprep --help\` for the commands there are.\n`);
     return EXIT_USAGE;
@@ -151,20 +161,6 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     return 1;
   }
   return EXIT_OK;
-}
-
-async function packCommand(argv: string[], io: CommandIO): Promise<number> {
-  const sub = argv[0];
-  const { packValidateCommand, packValidateHelp } = await import('./commands/pack-validate.js');
-  const subcommands: Record<string, Command> = { validate: packValidateCommand };
-  const found = sub ? subcommands[sub] : undefined;
-  if (found) return found(argv.slice(1), io);
-  if (!sub || sub === '--help' || sub === '-h') {
-    (sub ? io.stdout : io.stderr)(`${packValidateHelp}\n`);
-    return sub ? EXIT_OK : EXIT_USAGE;
-  }
-  io.stderr(`iamprep pack: ${['init', 'list', 'add', 'remove'].includes(sub) ? `\`pack ${sub}\` is not available in this version yet` : `unknown subcommand \`${sub}\``}\nRun \`iamprep pack --help\` for usage.\n`);
-  return EXIT_USAGE;
 }
 
 export function processIO(): CommandIO {

@@ -161,3 +161,28 @@ describe('the parsed-pack cache', () => {
     expect(changed.pack?.questions[1]?.prompt).toBe('A changed prompt.');
   });
 });
+
+describe('where policies inside a pack start', () => {
+  it('maps a policy in a block scalar to the YAML file lines and indentation', () => {
+    const text = [
+      'questions:',
+      '  - id: sp',
+      '    level: advanced',
+      '    type: spot',
+      '    prompt: Find the bug.',
+      '    policy: |',
+      '      {',
+      '        "Version": "2012-10-17"',
+      '      }',
+      '    bug: /Version',
+      '    why: because',
+      '',
+    ].join('\n');
+    const { pack } = findings({ 'pack.yaml': MANIFEST, 'questions/a.yaml': text });
+    const origin = pack?.questions[0]?.origins.policy;
+    expect(origin).toMatchObject({ lineOffset: 6, columnOffset: 6, kind: 'text' });
+    // "Version" is on the policy's line 2, column 3: the YAML file's line 8, column 9.
+    expect(2 + origin!.lineOffset).toBe(8);
+    expect(3 + origin!.columnOffset).toBe(9);
+  });
+});

@@ -171,7 +171,7 @@ function readYaml(file: string, diagnostics: Diagnostic[]): YamlChecker | undefi
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false});
-  const checker = new YamlChecker(file, doc, lineCounter);
+  const checker = new YamlChecker(file, doc, lineCounter, text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { didYouMean } from '../core/index.js';
 import { exerciseSchema, LEVELS, manifestSchema, QUESTION_TYPES, questionBaseSchema, questionSchema } from './schema.js';
 import type { YamlChecker } from './yaml-check.js';
-import type { Choice, Exercise, Level, PackManifest, Question, QuestionType, Reference, SourceLocation } from './types.js';
+import type { Choice, Exercise, Level, PackManifest, PolicyOrigins, Question, QuestionType, Reference, SourceLocation } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ export function readQuestions(checker: YamlChecker, manifest: PackManifest): Que
     const raw = checker.check(node, questionSchema(base.type as QuestionType), what) as Raw | undefined;
     dropRepeats(checker, before);
     if (!raw || !isMap(node)) return;
-    const question = toQuestion(raw, manifest, location(checker, node));
+    const question = toQuestion(raw, manifest, location(checker, node), policyOrigins(checker, node));
     if (!question) return;
     if (!checkQuestionRules(checker, node, question, manifest)) return;
     out.push(question);
@@ -97,6 +97,7 @@ export function readExercises(checker: YamlChecker, manifest: PackManifest): Exe
       wrongAnswers: ((raw.wrongAnswers as Raw[] | undefined) ?? []).filter(Boolean) as Exercise['wrongAnswers'],
       rev: (raw.rev as number | undefined) ?? 0,
       source: location(checker, node),
+      origins: policyOrigins(checker, node),
     };
     checkTaxonomy(checker, node, exercise.level, exercise.topics, manifest);
     out.push(exercise);
@@ -104,7 +105,7 @@ export function readExercises(checker: YamlChecker, manifest: PackManifest): Exe
   return out;
 }
 
-function toQuestion(raw: Raw, manifest: PackManifest, source: SourceLocation): Question | undefined {
+function toQuestion(raw: Raw, manifest: PackManifest, source: SourceLocation, origins: PolicyOrigins): Question | undefined {
   if (!complete(raw, ['id', 'level', 'type', 'prompt'])) return undefined;
   const base = {
     id: raw.id as string,
@@ -119,6 +120,7 @@ function toQuestion(raw: Raw, manifest: PackManifest, source: SourceLocation): Q
     tags: strings(raw.tags),
     rev: (raw.rev as number | undefined) ?? 0,
     source,
+    origins,
   };
   switch (raw.type as QuestionType) {
     case 'single':
@@ -235,4 +237,35 @@ function strings(value: unknown): string[] {
 
 function references(value: unknown): Reference[] {
   return Array.isArray(value) ? value.filter((r): r is Reference => !!r && typeof r.title === 'string' && typeof r.url === 'string') : [];
+}
+
+/** Where every policy of a question or exercise starts in the YAML file. */
+function policyOrigins(checker: YamlChecker, item: unknown): PolicyOrigins {
+  const out: PolicyOrigins = {};
+  const add = (path: string, node: unknown) => {
+    const origin = checker.originOf(node);
+    if (origin) out[path] = origin;
+  };
+  for (const name of ['solution', 'starter', 'policy']) {
+    const node = field(item, name);
+    if (node) add(name, node);
+  }
+  const wrong = field(item, 'wrongAnswers');
+  if (isSeq(wrong)) wrong.items.forEach((entry, i) => add(`wrongAnswers.${i}.policy`, field(entry, 'policy')));
+  for (const setName of ['given', 'policies']) {
+    const set = field(item, setName);
+    if (!isMap(set)) continue;
+    for (const slot of ['resource', 'boundary', 'session']) add(`${setName}.${slot}`, field(set, slot));
+    const identity = field(set, 'identity');
+    if (isSeq(identity)) identity.items.forEach((policy, i) => add(`${setName}.identity.${i}`, policy));
+    else add(`${setName}.identity.0`, identity);
+    for (const kind of ['scps', 'rcps']) {
+      const levels = field(set, kind);
+      if (!isSeq(levels)) continue;
+      levels.items.forEach((level, i) => {
+        if (isSeq(level)) level.items.forEach((policy, j) => add(`${setName}.${kind}.${i}.${j}`, policy));
+      });
+    }
+  }
+  return out;
 }

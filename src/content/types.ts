@@ -22,6 +22,23 @@ export interface SourceLocation {
   column: number;
 }
 
+/**
+ * Where a policy held in a pack starts in its YAML file, so that findings in
+ * the policy point at the YAML file's lines: a position (line L, column C) in
+ * the policy text is at line L + lineOffset, column C + columnOffset of `file`.
+ * A policy written as a YAML mapping (`kind: 'mapping'`) has no text of its
+ * own; findings go to the mapping's first line.
+ */
+export interface PolicyOrigin {
+  file: string;
+  lineOffset: number;
+  columnOffset: number;
+  kind: 'text' | 'mapping';
+}
+
+/** Field paths such as `solution`, `wrongAnswers.0.policy`, `policies.identity.0`, `given.scps.1.0`. */
+export type PolicyOrigins = Record<string, PolicyOrigin>;
+
 export interface Choice {
   text: string;
   correct: boolean;
@@ -42,6 +59,8 @@ interface QuestionBase {
   tags: string[];
   rev: number;
   source: SourceLocation;
+  /** Where each policy inside the question starts (predict and spot questions). */
+  origins: PolicyOrigins;
 }
 
 export interface SingleQuestion extends QuestionBase {
@@ -136,6 +155,8 @@ export interface Exercise {
   wrongAnswers: { policy: string; why: string }[];
   rev: number;
   source: SourceLocation;
+  /** Where each policy inside the exercise starts. */
+  origins: PolicyOrigins;
 }
 
 export interface PackManifest {

@@ -7,6 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, Scalar } from 'yaml';
 import { didYouMean, stripControl, type Diagnostic, type Severity, type Span } from '../core/index.js';
 import type { Schema } from './schema.js';
+import type { PolicyOrigin } from './types.js';
 
 /** How many nodes one file may expand to, aliases included. */
 export const NODE_BUDGET = 500_000;
@@ -20,7 +21,34 @@ export class YamlChecker {
     readonly file: string,
     readonly doc: Document,
     readonly lineCounter: LineCounter,
+    /** The file's text, to find where block scalars' content starts. */
+    readonly text = '',
   ) {}
+
+  /** Where a policy held in this node starts, for positions inside it (see PolicyOrigin). */
+  originOf(node: unknown): PolicyOrigin | undefined {
+    if (isMap(node)) {
+      const span = this.spanOf(node);
+      return { file: this.file, lineOffset: span.line - 1, columnOffset: span.column - 1, kind: 'mapping' };
+    }
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+    const start = this.lineCounter.linePos(node.range[0]);
+    if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+      // The text's first line is the line after the `|` indicator; its indentation is the block's.
+      const lines = this.text.split('\n');
+      let indent = 0;
+      for (let i = start.line; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (line.trim() === '') continue;
+        indent = line.length - line.trimStart().length;
+        break;
+      }
+      return { file: this.file, lineOffset: start.line, columnOffset: indent, kind: 'text' };
+    }
+    // A quoted scalar's text starts one column after its opening quote.
+    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    return { file: this.file, lineOffset: start.line - 1, columnOffset: start.col - 1 + (quoted ? 1 : 0), kind: 'text' };
+  }
 
   spanOf(node: unknown): Span {
     const range = (node as Node | undefined)?.range;

@@ -29,6 +29,8 @@ export interface Diagnostic extends Span {
   file: string;
   help?: string;
   related?: RelatedLocation[];
+  /** For findings inside a JSON document (a policy): the JSON pointer of the offending element, e.g. `/Statement/0/Effect`. */
+  pointer?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -66,6 +68,7 @@ export function diagnosticToJson(d: Diagnostic) {
     message: d.message,
     ...(d.help ? { help: d.help } : {}),
     ...(d.related ? { related: d.related } : {}),
+    ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
   };
 }
 

@@ -17,7 +17,9 @@ export type Command =
   | 'next'
   | 'number'
   | 'back'
-  | 'quit';
+  | 'quit'
+  | 'scrollUp'
+  | 'scrollDown';
 
 interface Binding {
   /** How the keys are written in the footer. */
@@ -39,6 +41,8 @@ export const keyTable: Record<Command, Binding> = {
   number: { label: '1-9', description: 'choose', matches: (i) => /^[1-9]$/.test(i) },
   back: { label: 'q/Esc', description: 'back', matches: (i, k) => k.escape || i === 'q' },
   quit: { label: 'q/Esc', description: 'quit', matches: (i, k) => k.escape || i === 'q' },
+  scrollUp: { label: 'PgUp', description: 'scroll up', matches: (_, k) => k.pageUp },
+  scrollDown: { label: 'PgDn', description: 'scroll down', matches: (_, k) => k.pageDown },
 };
 
 export function is(command: Command, input: string, key: Key): boolean {

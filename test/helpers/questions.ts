@@ -1,7 +1,7 @@
 /** Typed questions for reducer and screen tests, without going through YAML. */
 import type { Question } from '../../src/content/index.js';
 
-const base = { packId: 't', topics: ['roles'], references: [{ title: 'IAM roles', url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html' }], hints: [], tags: [], rev: 0, source: { file: 'x.yaml', line: 1, column: 1 } };
+const base = { packId: 't', topics: ['roles'], references: [{ title: 'IAM roles', url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html' }], hints: [], tags: [], rev: 0, source: { file: 'x.yaml', line: 1, column: 1 }, origins: {} };
 
 export const single: Question = {
   ...base, id: 's', key: 't/s', level: 'beginner', type: 'single', prompt: 'Which is a principal?',

@@ -17,9 +17,21 @@ export function useStateRef<T>(initial: T | (() => T)) {
   return [state, set, ref] as const;
 }
 
-/** useInput with a handler that is always the latest one rendered. */
+/**
+ * useInput with a handler that is always the latest one rendered. Keys typed
+ * faster than the terminal is read arrive as one chunk ("135\r"); each is
+ * handed over on its own, as if typed slowly.
+ */
 export function useKeys(handler: (input: string, key: Key) => void): void {
   const ref = useRef(handler);
   ref.current = handler;
-  useInput((input, key) => ref.current(input, key));
+  useInput((input, key) => {
+    if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return ref.current(input, key);
+    for (const char of input) ref.current(char === '\r' || char === '\n' ? '' : char, keyFor(char, key));
+  });
+}
+
+function keyFor(char: string, chunkKey: Key): Key {
+  const none = Object.fromEntries(Object.keys(chunkKey).map((name) => [name, false])) as unknown as Key;
+  return { ...none, return: char === '\r' || char === '\n', backspace: char === '\u007f' || char === '\b', tab: char === '\t' };
 }

@@ -1,5 +1,7 @@
-import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/use-latest.js';
+import { Box, Text, useStdout } from 'ink';
+import { useEffect, useRef } from 'react';
+import { useKeys, useStateRef } from '../hooks/use-latest.js';
+import { ScrollArea } from '../components/ScrollArea.js';
 import { currentQuestion, type AnswerOutcome, type QuizAction, type QuizQuestion, type QuizState, type SelfRating } from '../../study/index.js';
 import { Footer } from '../components/Footer.js';
 import { is, type Command } from '../keys.js';
@@ -22,12 +24,27 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
   const theme = useTheme();
   const q = currentQuestion(state);
   const outcome = state.phase === 'feedback' ? state.outcomes[state.outcomes.length - 1] : undefined;
+  const { stdout } = useStdout();
+  // Header, footer and their margins take six rows; the rest scrolls.
+  const bodyHeight = stdout.rows ? Math.max(4, stdout.rows - 6 - (message ? 1 : 0) - (outcome ? 1 : 0)) : undefined;
+  const [offset, setOffset, offsetRef] = useStateRef(0);
+  const maxOffset = useRef(0);
+  useEffect(() => setOffset(0), [state.index, state.phase, setOffset]);
+  const scroll = (delta: number) => setOffset(Math.max(0, Math.min(maxOffset.current, offsetRef.current + delta)));
+  const page = Math.max(1, (bodyHeight ?? 10) - 2);
 
   useKeys((input, key) => {
     const state = latest();
     const q = currentQuestion(state);
     if (!q) return;
     if (is('back', input, key)) return onLeave();
+    if (is('scrollDown', input, key)) return scroll(page);
+    if (is('scrollUp', input, key)) return scroll(-page);
+    // Where the arrows have nothing else to do, they scroll.
+    if (state.phase === 'feedback' || state.phase === 'revealed') {
+      if (is('down', input, key)) return scroll(1);
+      if (is('up', input, key)) return scroll(-1);
+    }
     if (state.phase === 'feedback') {
       if (is('next', input, key)) onAction({ type: 'next' });
       return;
@@ -48,17 +65,20 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
   if (!q) return null;
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text color={theme.color('muted')}>
+      <Text color={theme.color('muted')} wrap="truncate-end">
         {`${title} · question ${state.index + 1} of ${state.questions.length} · ${q.level}${q.topics[0] ? ` · ${q.topics[0]}` : ''}`}
       </Text>
-      <Box marginTop={1}>
-        <Text bold>{q.prompt.trim()}</Text>
-      </Box>
-      {q.type === 'multiple' && state.phase === 'answering' ? <Text color={theme.color('muted')}>(select all that apply)</Text> : null}
+      {outcome ? <Verdict outcome={outcome} /> : null}
       <Box marginTop={1} flexDirection="column">
-        <AnswerRows state={state} question={q} outcome={outcome} />
+        <ScrollArea height={bodyHeight} offset={offset} onMeasure={(max) => (maxOffset.current = max)}>
+          <Text bold>{q.prompt.trim()}</Text>
+          {q.type === 'multiple' && state.phase === 'answering' ? <Text color={theme.color('muted')}>(select all that apply)</Text> : null}
+          <Box marginTop={1} flexDirection="column">
+            <AnswerRows state={state} question={q} outcome={outcome} />
+          </Box>
+          {outcome ? <Feedback outcome={outcome} /> : null}
+        </ScrollArea>
       </Box>
-      {outcome ? <Feedback outcome={outcome} /> : null}
       <Footer commands={footerFor(q, state)} message={message} />
     </Box>
   );
@@ -152,17 +172,27 @@ function AnswerRows({ state, question: q, outcome }: { state: QuizState; questio
   }
 }
 
+/** Right or wrong, always in view above the scrolling part, with a symbol as well as colour. */
+function Verdict({ outcome }: { outcome: AnswerOutcome }) {
+  const theme = useTheme();
+  return (
+    <Text bold color={outcome.correct ? theme.color('good') : theme.color('bad')}>
+      {outcome.correct ? `${symbols.correct} Correct` : `${symbols.wrong} Not quite`}
+      {outcome.question.type === 'recall' ? ` (you rated ${outcome.given as number})` : ''}
+      {!outcome.correct && outcome.question.type !== 'recall' ? ' — the right answer is marked ✓' : ''}
+    </Text>
+  );
+}
+
 function Feedback({ outcome }: { outcome: AnswerOutcome }) {
   const theme = useTheme();
   const q = outcome.question;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text bold color={outcome.correct ? theme.color('good') : theme.color('bad')}>
-        {outcome.correct ? `${symbols.correct} Correct` : `${symbols.wrong} Not quite`}
-        {q.type === 'recall' ? ` (you rated ${outcome.given as number})` : ''}
-      </Text>
       {q.explanation ? <Text>{q.explanation.trim()}</Text> : null}
-      {q.references[0] ? <Text color={theme.color('muted')}>{`See: ${q.references[0].title} — ${q.references[0].url}`}</Text> : null}
+      {q.references.map((r) => (
+        <Text key={r.url} color={theme.color('muted')}>{`See: ${r.title} — ${r.url}`}</Text>
+      ))}
     </Box>
   );
 }
@@ -171,7 +201,9 @@ function Feedback({ outcome }: { outcome: AnswerOutcome }) {
 function Row({ prefix, color, children }: { prefix: string; color?: string; children: string }) {
   return (
     <Box>
-      <Text color={color}>{prefix}</Text>
+      <Box flexShrink={0}>
+        <Text color={color}>{prefix}</Text>
+      </Box>
       <Box flexGrow={1} flexShrink={1}>
         <Text color={color}>{children}</Text>
       </Box>
