@@ -11,13 +11,15 @@
  *     (target >= 200,000/s);
  *  3. microseconds per evaluation of a compiled 50-statement policy
  *     (target <= 20 µs).
- * Each figure is the median of several runs after a warm-up. The last line
- * printed is a JSON object with the figures, for scripts.
+ * Each figure is the median of several runs (BENCH_RUNS, default 5) after a
+ * warm-up. The last line printed is a JSON object with the figures, for
+ * scripts. Without dist/iamprep.js the batch is run in process through
+ * evalCommand, against an in-process floor, and the table says so.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +29,12 @@ import { compilePolicySet, evaluate } from '../src/policy/index.js';
 import type { EvalRequest, PolicySet } from '../src/policy/index.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..');
-const cliPath = join(repoRoot, 'dist', 'iamprep.js');
+/** The built CLI; BENCH_CLI points at another build. */
+const cliPath = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(repoRoot, 'dist', 'iamprep.js');
 
 const BATCH_LINES = 20_000;
 const POLICY_SETS = 50;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 // ---------------------------------------------------------------------------
 // A deterministic generator of realistic policies and requests
@@ -143,10 +146,18 @@ function policy(r: Rng, statements: number, effect?: 'Allow' | 'Deny') {
 const fullAwsAccess = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
 function policySet(r: Rng): PolicySet {
-  const set: PolicySet = { identity: Array.from({ length: r.int(1, 2) }, () => policy(r, r.int(1, 50))) };
+  // One main identity policy of 1 to 50 statements, sometimes with a small second one,
+  // and now and then the guard rails of a boundary, SCPs, RCPs or a resource policy.
+  const identity = [policy(r, r.int(1, 50))];
+  if (r.chance(0.2)) identity.push(policy(r, r.int(1, 5)));
+  const set: PolicySet = { identity };
   if (r.chance(0.25)) set.boundary = policy(r, r.int(1, 10), 'Allow');
   if (r.chance(0.3)) set.scps = [[fullAwsAccess], [fullAwsAccess, policy(r, r.int(1, 5), 'Deny')]];
-  if (r.chance(0.15)) set.rcps = [[policy(r, r.int(1, 3), 'Deny')]];
+  if (r.chance(0.15)) {
+    // RCP statements must name every principal: "Principal": "*"
+    const rcp = policy(r, r.int(1, 3), 'Deny');
+    set.rcps = [[{ ...rcp, Statement: rcp.Statement.map((s) => ({ ...s, Principal: '*' })) }]];
+  }
   if (r.chance(0.3)) {
     set.resource = {
       Version: '2012-10-17',
@@ -211,6 +222,20 @@ function timeProcess(args: string[]): { ms: number; status: number | null; stder
   const start = performance.now();
   const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   return { ms: performance.now() - start, status: run.status, stderr: run.stderr };
+}
+
+/** How many lines of the corpus come out with each decision or error code: a check that the corpus exercises the engine. */
+function countOutcomes(corpusFile: string, builtCli: boolean): Record<string, number> {
+  if (!builtCli) return {};
+  const run = spawnSync(process.execPath, [cliPath, 'eval', '--batch', corpusFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const counts: Record<string, number> = {};
+  for (const line of run.stdout.split('\n')) {
+    if (!line) continue;
+    const out = JSON.parse(line) as { decision?: string; error?: { code: string } };
+    const key = out.decision ?? `error ${out.error?.code}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Reads and parses each line the same way the CLI reads its batch file, and nothing else. */
@@ -287,6 +312,7 @@ async function main() {
 
     // (1) batch mode against the floor, alternating runs so that both see the same machine load
     const builtCli = existsSync(cliPath);
+    const outcomes = countOutcomes(corpusFile, builtCli);
     const batchTimes: number[] = [];
     const floorTimes: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
@@ -329,7 +355,7 @@ async function main() {
     const tenPerSecond = median(tenRates);
     const fiftyMicros = 1e6 / median(fiftyRates);
 
-    const batchLabel = builtCli ? 'node dist/iamprep.js eval --batch' : 'evalCommand in process (dist/iamprep.js missing)';
+    const batchLabel = builtCli ? `node ${relative(repoRoot, cliPath)} eval --batch` : 'evalCommand in process (dist/iamprep.js missing)';
     const rows: [string, string, string, string][] = [
       ['measure', 'result', 'target', 'ok'],
       [`batch: ${batchLabel}`, `${batchMs.toFixed(0)} ms`, '', ''],
@@ -339,7 +365,9 @@ async function main() {
       ['50-statement policy', `${fiftyMicros.toFixed(2)} µs/eval`, '<= 20 µs', fiftyMicros <= 20 ? 'yes' : 'NO'],
     ];
     const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
-    console.log(`corpus: ${BATCH_LINES.toLocaleString('en-US')} lines, ${POLICY_SETS} policy sets, ${corpusMB.toFixed(1)} MB; median of ${RUNS} runs after a warm-up\n`);
+    console.log(`corpus: ${BATCH_LINES.toLocaleString('en-US')} lines, ${POLICY_SETS} policy sets, ${corpusMB.toFixed(1)} MB; median of ${RUNS} runs after a warm-up`);
+    if (builtCli) console.log(`outcomes: ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log('');
     for (const [i, row] of rows.entries()) {
       console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
       if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -348,6 +376,7 @@ async function main() {
       JSON.stringify({
         batchLines: BATCH_LINES,
         batchMode: builtCli ? 'cli' : 'in-process',
+        outcomes,
         batchMs: Math.round(batchMs),
         floorMs: Math.round(floorMs),
         batchToFloorRatio: Number(ratio.toFixed(3)),

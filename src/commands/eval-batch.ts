@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../core/index.js';
 import { compilePolicySet, evaluate } from '../policy/index.js';
 import type { CompiledPolicySet, EvalRequest, EvaluationResult, PolicySet } from '../policy/index.js';
-import { findTopLevelMember } from './eval-line-scan.js';
+import { endOfValue, memberValueStart } from './eval-line-scan.js';
 
 /** The `error` member of an output line. Fields are always present (null when unknown) so scripts can rely on them. */
 export interface BatchLineError {
@@ -28,30 +28,60 @@ export type BatchOutputLine =
 
 type CompileOutcome = { compiled: CompiledPolicySet } | { diagnostic: Diagnostic } | { caseError: string };
 
+interface CachedPolicies {
+  /** The JSON text of the `policies` value, exactly as it appeared in a line. */
+  text: string;
+  outcome: CompileOutcome;
+}
+
+/** Long texts are grouped under this many leading characters, so that a lookup never hashes a whole policy set. */
+const PREFIX_LENGTH = 128;
+
 /**
  * Batch corpora reuse the same few policy sets on thousands of lines, so a
  * compiled set is cached under the exact JSON text of its `policies` value.
- * The cache is bounded so that a corpus of all-different policies cannot
- * grow memory without limit.
+ * A line is matched against cached texts where its `policies` value starts
+ * (a cached text is a complete JSON value, so if the line continues with
+ * it, that is the whole value); this costs one comparison instead of
+ * scanning and hashing several kilobytes per line. The cache is bounded so
+ * that a corpus of all-different policies cannot grow memory without limit.
  */
 export class CompiledPolicyCache {
-  private readonly entries = new Map<string, CompileOutcome>();
+  private byText = new Map<string, CachedPolicies>();
+  private byPrefix = new Map<string, CachedPolicies[]>();
 
   constructor(private readonly limit = 1_000) {}
 
-  get(key: string): CompileOutcome | undefined {
-    return this.entries.get(key);
+  /** The cached set whose text `line` holds at `start`, if any (only texts of PREFIX_LENGTH or more). */
+  findAt(line: string, start: number): CachedPolicies | undefined {
+    const group = this.byPrefix.get(line.slice(start, start + PREFIX_LENGTH));
+    if (!group) return undefined;
+    for (const entry of group) {
+      // `===` on a slice compares memory; `startsWith` walks the characters one by one and is many times slower.
+      if (line.slice(start, start + entry.text.length) === entry.text) return entry;
+    }
+    return undefined;
   }
 
-  /** Compiles `policies` and remembers the outcome under `key`. */
-  add(key: string, policies: unknown): CompileOutcome {
-    const outcome = compileOutcome(policies);
-    if (this.entries.size >= this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+  get(text: string): CachedPolicies | undefined {
+    return this.byText.get(text);
+  }
+
+  /** Compiles `policies` and remembers the outcome under `text`. */
+  add(text: string, policies: unknown): CachedPolicies {
+    if (this.byText.size >= this.limit) {
+      this.byText.clear();
+      this.byPrefix.clear();
     }
-    this.entries.set(key, outcome);
-    return outcome;
+    const entry = { text, outcome: compileOutcome(policies) };
+    this.byText.set(text, entry);
+    if (text.length >= PREFIX_LENGTH) {
+      const prefix = text.slice(0, PREFIX_LENGTH);
+      const group = this.byPrefix.get(prefix);
+      if (group) group.push(entry);
+      else this.byPrefix.set(prefix, [entry]);
+    }
+    return entry;
   }
 }
 
@@ -68,24 +98,53 @@ function compileOutcome(policies: unknown): CompileOutcome {
   return { compiled };
 }
 
+type ParsedCase =
+  /** `policies` was found in the cache. */
+  | { rest: unknown; cached: CachedPolicies }
+  /** `policies` still to be parsed from its text. */
+  | { rest: unknown; policiesText: string }
+  /** The whole line was parsed; `policies` is its value. */
+  | { rest: unknown; policies: unknown; policiesText: string };
+
 /**
- * Splits a line into its parsed case (with `policies` left out) and the
- * text of `policies`, which serves as the cache key and is parsed only on
- * a cache miss. Throws JSON.parse's error when the line is not JSON.
+ * Parses a line, leaving its `policies` value out whenever its text is
+ * already cached or can be cut out cleanly: that value is most of the line,
+ * and most lines repeat one seen before. Throws JSON.parse's error when the
+ * line is not JSON.
  */
-function parseCase(text: string): { rest: unknown; policiesText: string | undefined; policies?: unknown } {
-  const span = findTopLevelMember(text, 'policies');
-  if (span) {
-    try {
-      const rest = JSON.parse(text.slice(0, span.start) + 'null' + text.slice(span.end));
-      return { rest, policiesText: text.slice(span.start, span.end) };
-    } catch {
-      // fall through: the full parse gives the error its true position
+function parseCase(text: string, cache: CompiledPolicyCache): ParsedCase {
+  const start = memberValueStart(text, 'policies');
+  if (start >= 0) {
+    let cached = cache.findAt(text, start);
+    const end = cached ? start + cached.text.length : endOfValue(text, start);
+    // A second `policies` member would override the first: leave that to the full parse.
+    if (end >= 0 && text.indexOf('"policies"', end) < 0) {
+      const policiesText = text.slice(start, end);
+      cached ??= cache.get(policiesText);
+      try {
+        const rest = JSON.parse(text.slice(0, start) + 'null' + text.slice(end)) as unknown;
+        return cached ? { rest, cached } : { rest, policiesText };
+      } catch {
+        // fall through: the full parse gives the error its true position
+      }
     }
   }
   const rest = JSON.parse(text) as unknown;
   const policies = isPlainObject(rest) ? rest.policies : undefined;
-  return { rest, policiesText: policies === undefined ? undefined : JSON.stringify(policies), policies };
+  return { rest, policies, policiesText: policies === undefined ? '{}' : JSON.stringify(policies) };
+}
+
+/** The compiled outcome for a parsed line: from the cache, or parsed, compiled and cached now. */
+function policiesOf(parsed: ParsedCase, cache: CompiledPolicyCache): CompileOutcome | { invalidJson: unknown } {
+  if ('cached' in parsed) return parsed.cached.outcome;
+  const hit = cache.get(parsed.policiesText);
+  if (hit) return hit.outcome;
+  if ('policies' in parsed) return cache.add(parsed.policiesText, parsed.policies).outcome;
+  try {
+    return cache.add(parsed.policiesText, JSON.parse(parsed.policiesText)).outcome;
+  } catch (e) {
+    return { invalidJson: e };
+  }
 }
 
 function invalidJson(e: unknown, text: string, inputLine: number): BatchOutputLine {
@@ -106,13 +165,13 @@ export function decideBatchLine(
   cache: CompiledPolicyCache,
   explain: boolean,
 ): BatchOutputLine {
-  let parsed: ReturnType<typeof parseCase>;
+  let parsed: ParsedCase;
   try {
-    parsed = parseCase(text);
+    parsed = parseCase(text, cache);
   } catch (e) {
     return invalidJson(e, text, inputLine);
   }
-  const { rest, policiesText } = parsed;
+  const { rest } = parsed;
   if (!isPlainObject(rest)) {
     return caseError(null, inputLine, 'each line must be a JSON object with `policies` and `request`');
   }
@@ -120,26 +179,15 @@ export function decideBatchLine(
   const request = readRequest(rest.request);
   if (typeof request === 'string') return caseError(id, inputLine, request);
 
-  const key = policiesText ?? '{}';
-  let outcome = cache.get(key);
-  if (!outcome) {
-    let policies: unknown;
-    if ('policies' in parsed) {
-      policies = parsed.policies;
-    } else {
-      try {
-        policies = JSON.parse(key);
-      } catch (e) {
-        // Balanced brackets but not JSON inside `policies`: the full parse says where.
-        try {
-          JSON.parse(text);
-        } catch (lineError) {
-          return invalidJson(lineError, text, inputLine);
-        }
-        return invalidJson(e, text, inputLine);
-      }
+  const outcome = policiesOf(parsed, cache);
+  if ('invalidJson' in outcome) {
+    // Balanced brackets but not JSON inside `policies`: the full parse says where.
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      return invalidJson(e, text, inputLine);
     }
-    outcome = cache.add(key, policies);
+    return invalidJson(outcome.invalidJson, text, inputLine);
   }
   if ('caseError' in outcome) return caseError(id, inputLine, outcome.caseError);
   if ('diagnostic' in outcome) {
@@ -222,10 +270,14 @@ function jsonErrorColumn(e: unknown, text: string): number | null {
   return null;
 }
 
+/** V8's JSON.parse message as a lowercase phrase, without its echo of the input (which can be the whole long line) or its position (given apart). */
 function jsonErrorReason(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  // Drop V8's echo of the input, which can be the whole (long) line.
-  return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/^Unexpected token '(.)', .*$/, "unexpected character `$1`");
+  const reason = (e instanceof Error ? e.message : String(e))
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/( in JSON)? at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '')
+    .replace(/'([^']*)'/g, '`$1`');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
 /** A bug in the engine must not end the run: the line reports it and the next line is decided. */

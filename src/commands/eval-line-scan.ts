@@ -30,28 +30,64 @@ const CLOSE_BRACKET = 93;
  * member. With duplicate names the last one wins, as with JSON.parse.
  */
 export function findTopLevelMember(text: string, name: string): TextSpan | undefined {
-  let i = skipWhitespace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) return undefined;
-  i = skipWhitespace(text, i + 1);
   let found: TextSpan | undefined;
-  while (i < text.length) {
-    if (text.charCodeAt(i) !== QUOTE) return undefined;
-    const keyEnd = closingQuote(text, i);
-    if (keyEnd < 0) return undefined;
-    const isName = keyEnd - i - 1 === name.length && text.startsWith(name, i + 1);
-    i = skipWhitespace(text, keyEnd + 1);
-    if (text.charCodeAt(i) !== COLON) return undefined;
-    const start = skipWhitespace(text, i + 1);
+  let from = 0;
+  for (;;) {
+    const start = memberValueStart(text, name, from);
+    if (start < 0) return start === NOT_FOUND && closesObject(text, from) ? found : undefined;
     const end = endOfValue(text, start);
     if (end < 0) return undefined;
-    if (isName) found = { start, end };
+    found = { start, end };
+    from = end;
+  }
+}
+
+/** memberValueStart found no further member of that name. */
+export const NOT_FOUND = -1;
+/** memberValueStart met text that is not a well-bracketed object. */
+export const MALFORMED = -2;
+
+/**
+ * Where the value of the first top-level member `name` starts, scanning
+ * members from `from` (0, or the end of a previous value). Values of other
+ * members are skipped over, so the cost is that of the members before it.
+ * Returns NOT_FOUND or MALFORMED otherwise.
+ */
+export function memberValueStart(text: string, name: string, from = 0): number {
+  let i = skipWhitespace(text, from);
+  if (from === 0) {
+    if (text.charCodeAt(i) !== OPEN_BRACE) return MALFORMED;
+    i = skipWhitespace(text, i + 1);
+  } else {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_BRACE) return NOT_FOUND;
+    if (c !== COMMA) return MALFORMED;
+    i = skipWhitespace(text, i + 1);
+  }
+  while (i < text.length) {
+    if (text.charCodeAt(i) === CLOSE_BRACE) return NOT_FOUND;
+    if (text.charCodeAt(i) !== QUOTE) return MALFORMED;
+    const keyEnd = closingQuote(text, i);
+    if (keyEnd < 0) return MALFORMED;
+    const isName = keyEnd - i - 1 === name.length && text.startsWith(name, i + 1);
+    i = skipWhitespace(text, keyEnd + 1);
+    if (text.charCodeAt(i) !== COLON) return MALFORMED;
+    const start = skipWhitespace(text, i + 1);
+    if (isName) return start;
+    const end = endOfValue(text, start);
+    if (end < 0) return MALFORMED;
     i = skipWhitespace(text, end);
     const c = text.charCodeAt(i);
     if (c === COMMA) i = skipWhitespace(text, i + 1);
-    else if (c === CLOSE_BRACE) return found;
-    else return undefined;
+    else if (c === CLOSE_BRACE) return NOT_FOUND;
+    else return MALFORMED;
   }
-  return undefined;
+  return MALFORMED;
+}
+
+/** Whether the members from `from` on are well bracketed up to the object's closing brace. */
+function closesObject(text: string, from: number): boolean {
+  return memberValueStart(text, '\u0000never a member name', from) === NOT_FOUND;
 }
 
 function skipWhitespace(text: string, i: number): number {
@@ -72,8 +108,8 @@ function closingQuote(text: string, open: number): number {
   }
 }
 
-/** Index just past the value starting at `i`, or -1 when it is not closed. */
-function endOfValue(text: string, i: number): number {
+/** Index just past the JSON value starting at `i`, or -1 when it is not closed. */
+export function endOfValue(text: string, i: number): number {
   const first = text.charCodeAt(i);
   if (first === QUOTE) {
     const close = closingQuote(text, i);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/index.js';
-import type { PolicySet } from '../policy/index.js';
+import type { EvaluationResult, PolicySet } from '../policy/index.js';
 
 /** Where a slot's policy text sits in a file: its start line and column (1-based). */
 export interface SlotOrigin {
@@ -179,4 +179,25 @@ function endOfString(text: string, open: number): number {
     else if (c === '"') return i;
   }
   return -1;
+}
+
+/** A statement reference with its line and column moved into the file it came from. */
+export function toFileRef<R extends { policy: string; line?: number; column?: number }>(ref: R, origins: ReadonlyMap<string, SlotOrigin>): R {
+  const origin = origins.get(ref.policy);
+  if (!origin || ref.line === undefined) return ref;
+  const column = ref.column ?? 1;
+  return {
+    ...ref,
+    line: ref.line + origin.line - 1,
+    column: ref.line === 1 ? column + origin.column - 1 : column,
+  };
+}
+
+/** The same result with every statement position in file coordinates. */
+export function withFilePositions(result: EvaluationResult, origins: ReadonlyMap<string, SlotOrigin>): EvaluationResult {
+  return {
+    ...result,
+    reasons: result.reasons.map((r) => toFileRef(r, origins)),
+    ...(result.trace ? { trace: result.trace.map((step) => ({ ...step, statements: step.statements.map((r) => toFileRef(r, origins)) })) } : {}),
+  };
 }

@@ -152,6 +152,48 @@ describe('iamprep eval --batch', () => {
     expect(lines[299]).toEqual({ id: 'c299', decision: 'allowed' });
   });
 
+  it('decides lines with long shared policies on their own requests, wherever `policies` sits in the line', async () => {
+    const many = {
+      Version: '2012-10-17',
+      Statement: Array.from({ length: 20 }, (_, i) => ({ Sid: `Read${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` })),
+    };
+    const policies = { identity: [many] };
+    const request = (bucket: number, action = 's3:GetObject') => ({ principal: alice, action, resource: `arn:aws:s3:::bucket-${bucket}/k` });
+    const input = [
+      JSON.stringify({ id: 1, policies, request: request(3) }),
+      JSON.stringify({ id: 2, policies, request: request(3, 's3:PutObject') }),
+      JSON.stringify({ request: request(25), id: 3, policies }),
+      JSON.stringify({ id: 4, request: request(19), policies }),
+      JSON.stringify({ id: 5, policies: { identity: [{ ...many, Statement: many.Statement.slice(0, 19) }] }, request: request(19) }),
+      JSON.stringify({ id: 6, policies, request: request(19) }),
+    ].join('\n');
+    const { lines } = await runBatchStdin(input);
+    expect(lines.map((l) => [l.id, l.decision])).toEqual([
+      [1, 'allowed'],
+      [2, 'implicitDeny'],
+      [3, 'implicitDeny'],
+      [4, 'allowed'],
+      [5, 'implicitDeny'],
+      [6, 'allowed'],
+    ]);
+  });
+
+  it('follows JSON.parse when a line repeats the `policies` member: the last one counts', async () => {
+    const line = `{"id": "dup", "policies": ${JSON.stringify({ identity: [allowAll] })}, "request": ${JSON.stringify({ principal: alice, action: 's3:GetObject', resource: '*' })}, "policies": {}}`;
+    const { lines } = await runBatchStdin(line);
+    expect(lines[0]).toEqual({ id: 'dup', decision: 'implicitDeny' });
+  });
+
+  it('reports a line as invalid JSON when text inside a known `policies` value or after it is broken', async () => {
+    const good = batchLine('good', { identity: [allowS3Read, allowAll] }, 's3:GetObject');
+    const brokenAfter = good.replace(/}$/, '');
+    const brokenInside = `{"id": "inside", "policies": {"identity": [1 2]}, "request": {"principal": "${alice}", "action": "s3:GetObject", "resource": "*"}}`;
+    const { lines, status } = await runBatchStdin([good, brokenAfter, brokenInside, good].join('\n'));
+    expect(lines.map((l) => l.decision ?? l.error.code)).toEqual(['allowed', 'InvalidJson', 'InvalidJson', 'allowed']);
+    expect(lines[2]!.error.column).toBe(brokenInside.indexOf('2') + 1);
+    expect(status).toBe(1);
+  });
+
   describe('with a batch file', () => {
     let dir: string;
     beforeAll(() => {
@@ -175,6 +217,12 @@ describe('iamprep eval --batch', () => {
       expect(captured.stderr()).toContain('nowhere.jsonl');
       expect(captured.stdout()).toBe('');
     });
+
+    it('exits 2 when the batch path is a folder', async () => {
+      const captured = fakeIO({ cwd: dir });
+      expect(await evalCommand(['--batch', '.'], captured.io)).toBe(2);
+      expect(captured.stderr()).toContain('not a file');
+    });
   });
 
   it('refuses single-request flags alongside --batch', async () => {
@@ -193,6 +241,12 @@ describe('iamprep eval arguments', () => {
     expect(captured.stderr()).toContain('`--polcy`');
     expect(captured.stderr()).toContain('--policy');
     expect(captured.stderr()).toContain('--help');
+  });
+
+  it('says which option lacks its value', async () => {
+    const captured = fakeIO();
+    expect(await evalCommand(['--action', 's3:GetObject', '--resource', '*', '--policy'], captured.io)).toBe(2);
+    expect(captured.stderr()).toContain('`--policy` needs a value');
   });
 
   it('treats a stray positional argument as a usage error', async () => {

@@ -5,7 +5,8 @@
  * errors, 2 usage error.
  */
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { didYouMean, diagnosticToJson, formatDiagnostic, sortDiagnostics } from 
 import { compilePolicySet, evaluate, explainText } from '../policy/index.js';
 import type { EvalRequest, EvaluationResult } from '../policy/index.js';
 import { runBatch } from './eval-batch.js';
-import { loadPolicyFiles, toFileDiagnostic } from './eval-policy-files.js';
+import { loadPolicyFiles, toFileDiagnostic, withFilePositions } from './eval-policy-files.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from './types.js';
 import type { Command, CommandIO } from './types.js';
 
@@ -136,12 +137,11 @@ const singleRequestFlags = [
   'principal',
   'resource-account',
   'context',
-  'json',
 ] as const;
 
 async function batchMode(flags: Flags, source: string, io: CommandIO): Promise<number> {
-  // `--json` is accepted: batch output is always JSON Lines.
-  const stray = singleRequestFlags.filter((name) => name !== 'json' && flags[name] !== undefined);
+  // `--json` is accepted and changes nothing: batch output is always JSON Lines.
+  const stray = singleRequestFlags.filter((name) => flags[name] !== undefined);
   if (stray.length > 0) {
     return usageError(io, `\`--${stray[0]}\` describes a single request and cannot be combined with \`--batch\``);
   }
@@ -152,15 +152,25 @@ async function batchMode(flags: Flags, source: string, io: CommandIO): Promise<n
     lines = splitLines(await io.readStdin());
   } else {
     const path = resolve(io.cwd, source);
-    try {
-      await access(path);
-    } catch {
-      return usageError(io, `cannot read batch file \`${source}\`: no such file`);
-    }
+    const problem = await unreadableFile(path);
+    if (problem) return usageError(io, `cannot read batch file \`${source}\`: ${problem}`);
     lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   }
   const allDecided = await runBatch(lines, io.stdout, { explain: flags.explain === true });
   return allDecided ? EXIT_OK : EXIT_INPUT_ERRORS;
+}
+
+/** Why `path` cannot be read as a file, or undefined when it can. */
+async function unreadableFile(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return 'not a file';
+    await access(path, constants.R_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  }
 }
 
 function* splitLines(text: string): Iterable<string> {
@@ -224,7 +234,8 @@ async function singleMode(flags: Flags, io: CommandIO): Promise<number> {
     ...(flags['resource-account'] !== undefined ? { resourceAccount: flags['resource-account'] } : {}),
     context,
   };
-  const result = evaluate(compiled, request, { explain: true });
+  const result = withFilePositions(evaluate(compiled, request, { explain: true }), loaded.origins);
+  const sources = Object.fromEntries([...loaded.origins].map(([slot, origin]) => [slot, origin.path]));
   const requestErrors = result.errors.map((d) => toFileDiagnostic(d, loaded.origins).diagnostic);
 
   if (flags.json) {
@@ -236,6 +247,7 @@ async function singleMode(flags: Flags, io: CommandIO): Promise<number> {
           ...(flags.explain ? { trace: result.trace ?? [] } : {}),
           errors: requestErrors.map(diagnosticToJson),
           warnings: fileDiagnostics.map(diagnosticToJson),
+          sources,
         },
         null,
         2,
@@ -251,7 +263,7 @@ async function singleMode(flags: Flags, io: CommandIO): Promise<number> {
   const colour = io.stdoutIsTTY && !io.env.NO_COLOR;
   const warnings = fileDiagnostics.map((d) => formatDiagnostic(d, sourceOf.get(d)) + '\n').join('\n');
   if (warnings) io.stderr(warnings + '\n');
-  io.stdout(renderDecision(result, request, colour, flags.explain === true));
+  io.stdout(renderDecision(result, request, sources, { colour, explain: flags.explain === true }));
   return EXIT_OK;
 }
 
@@ -284,17 +296,27 @@ const decisionLabel = {
   implicitDeny: { symbol: '✗', text: 'implicit deny', colour: '\u001b[33m' },
 } as const;
 
-/** The decision line (symbol and words, never colour alone), then the narrative. */
-export function renderDecision(result: EvaluationResult, request: EvalRequest, colour: boolean, explain: boolean): string {
+/**
+ * The decision line (symbol and words, never colour alone), the request,
+ * which file each policy slot came from, then the engine's narrative
+ * (with the per-policy-type trace under `--explain`).
+ */
+export function renderDecision(
+  result: EvaluationResult,
+  request: EvalRequest,
+  sources: Record<string, string>,
+  options: { colour: boolean; explain: boolean },
+): string {
   const label = decisionLabel[result.decision];
   const head = `${label.symbol} ${label.text}`;
-  const lines = [
-    `${colour ? `${label.colour}${head}\u001b[0m` : head}: ${request.action} on ${request.resource}`,
-    `  principal ${request.principal}`,
-    '',
-  ];
-  const narrative = explainText(explain ? result : { ...result, trace: undefined }).trimEnd();
+  const lines = [`${options.colour ? `${label.colour}${head}\u001b[0m` : head}: ${request.action} on ${request.resource}`, `  principal ${request.principal}`];
+  const slots = Object.entries(sources);
+  if (slots.length > 0) lines.push(`  policies  ${slots.map(([slot, path]) => `${slot} ${path}`).join(', ')}`);
+  lines.push('');
+  const narrative = explainText(options.explain ? result : { ...result, trace: undefined })
+    .trimEnd()
+    // The first line above already states the decision.
+    .replace(/^Decision:[^\n]*\n?/, '');
   if (narrative) lines.push(narrative, '');
   return lines.join('\n');
 }
-

@@ -295,4 +295,63 @@ describe('policy engine properties', () => {
       { numRuns: 50 },
     );
   });
+
+  // Without a resource-based policy, only identity-based policies can grant, and every
+  // other policy type present can only narrow that grant.
+  const withoutResourcePolicy = policySetArb.map(({ resource: _resource, ...rest }) => rest as PolicySet);
+  const allowsNothing: Policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: 'arn:aws:iam::999999999999:user/nobody' }] };
+
+  it('allows nothing without an identity-based policy when there is no resource-based policy', () => {
+    fc.assert(
+      fc.property(withoutResourcePolicy, requestArb, (set, request) => {
+        expect(decide({ ...set, identity: [] }, request)).not.toBe('allowed');
+      }),
+      runs,
+    );
+  });
+
+  it('allows nothing through a permissions boundary that allows nothing, when there is no resource-based policy', () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+    fc.assert(
+      fc.property(withoutResourcePolicy, requestArb, (set, request) => {
+        expect(decide({ ...set, boundary: allowsNothing }, request)).not.toBe('allowed');
+      }),
+      runs,
+    );
+  });
+
+  it('allows nothing to a role session whose session policy allows nothing, when there is no resource-based policy', () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+    fc.assert(
+      fc.property(withoutResourcePolicy, requestArb, (set, request) => {
+        const session = { ...request, principal: `arn:aws:sts::${ACCOUNT}:assumed-role/app-web/session-1`, resourceAccount: ACCOUNT };
+        expect(decide({ ...set, session: allowsNothing }, session)).not.toBe('allowed');
+      }),
+      runs,
+    );
+  });
+
+  it('never allows a cross-account request on identity-based policies alone', () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+    fc.assert(
+      fc.property(withoutResourcePolicy, sameAccountRequestArb(), (set, request) => {
+        const crossAccount = { ...request, principal: `arn:aws:iam::${OTHER_ACCOUNT}:user/carol`, resourceAccount: ACCOUNT };
+        expect(decide(set, crossAccount)).not.toBe('allowed');
+      }),
+      runs,
+    );
+  });
+
+  it('allows nothing when one SCP level has no Allow for the action', () => {
+    // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+    fc.assert(
+      fc.property(policySetArb, requestArb, fc.nat(), (set, request, where) => {
+        const levels = (set.scps as Policy[][] | undefined) ?? [[fullAwsAccess]];
+        const bare = where % levels.length;
+        const scps = levels.map((level, i) => (i === bare ? [allowsNothing] : level));
+        expect(decide({ ...set, scps }, request)).not.toBe('allowed');
+      }),
+      runs,
+    );
+  });
 });
