@@ -141,9 +141,9 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
   }
 
   // Loaded only for the interactive path, so that other commands start fast.
-  const [{ render }, { createElement }, { App }, { createTheme }] = await Promise.all([import('ink'), import('react'), import('./ui/App.js'), import('./ui/theme.js')]);
-  const instance = render(
-    createElement(App, {
+  const [{ runApp }, { createTheme }] = await Promise.all([import('./ui/run.js'), import('./ui/theme.js')]);
+  try {
+    await runApp({
       library,
       store,
       clock: systemClock,
@@ -151,11 +151,7 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
       theme: createTheme(io.env),
       startWith: options.quiz,
       notice: notices.join('; ') || undefined,
-    }),
-    { exitOnCtrlC: true },
-  );
-  try {
-    await instance.waitUntilExit();
+    });
   } catch (error) {
     io.stderr(`iamprep: ${(error as Error).message}\n`);
     return 1;

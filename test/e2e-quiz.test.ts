@@ -72,6 +72,16 @@ describe.skipIf(!ready)('a learner in a real terminal', () => {
     await session.waitFor('question 1 of 1');
     await answerWhateverIsShown(session);
     expect(session.screen()).toMatch(/[✓✗] (Correct|Not quite)/);
+    // No foreground colour codes (SGR 30-37, 90-97, 38;...) reach the terminal.
+    expect(session.styledScreen()).not.toMatch(/\u001b\[[0-9;]*(3[0-8]|9[0-7])[;m]/);
+  });
+
+  it('uses colour when NO_COLOR is not set', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'iamprep-e2e-'));
+    const session = open(['quiz', '--count', '1'], config, { FORCE_COLOR: '1' });
+    await session.waitFor('question 1 of 1');
+    await answerWhateverIsShown(session);
+    expect(session.styledScreen()).toMatch(/\u001b\[[0-9;]*(3[0-8]|9[0-7])[;m]/);
   });
 });
 

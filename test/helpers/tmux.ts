@@ -13,6 +13,8 @@ let counter = 0;
 export interface TerminalSession {
   name: string;
   screen(): string;
+  /** The screen with its colour and style escape sequences. */
+  styledScreen(): string;
   /** Waits until the screen shows `text`, and returns the screen. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   keys(...keys: string[]): void;
@@ -40,6 +42,7 @@ export function startTerminal(args: string[], env: Record<string, string>, size 
   return {
     name,
     screen,
+    styledScreen: () => execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', name], { encoding: 'utf8' }),
     waitFor: (text, timeoutMs = 10_000) =>
       waitFor(screen, (s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeoutMs),
     keys: (...keys) => execFileSync('tmux', ['send-keys', '-t', name, ...keys]),
