@@ -2,10 +2,11 @@
  * End to end: the built CLI in a real pseudo-terminal. A learner answers two
  * questions, quits, starts again and sees the progress.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openConfStore } from '../src/progress/index.js';
 import { CLI, hasTmux, startTerminal, type TerminalSession } from './helpers/tmux.js';
 
 const ready = existsSync(CLI) && hasTmux();
@@ -16,6 +17,11 @@ function open(args: string[], config: string, extraEnv: Record<string, string> =
   const session = startTerminal(args, { XDG_CONFIG_HOME: config, ...extraEnv });
   sessions.push(session);
   return session;
+}
+
+/** What the store holds, read the way the app reads it. */
+function savedAnswers(config: string) {
+  return openConfStore({ cwd: join(config, 'iamprep') }).all();
 }
 
 /** The correct-answer count shown for Beginner on the home screen. */
@@ -43,8 +49,7 @@ describe.skipIf(!ready)('a learner in a real terminal', () => {
     first.keys('q');
     await first.waitFor('[exited 0]');
 
-    const stored = JSON.parse(readFileSync(join(config, 'iamprep', 'progress.json'), 'utf8'));
-    const answered = Object.values(stored.items) as { attempts: number; correct: number }[];
+    const answered = Object.values(savedAnswers(config));
     expect(answered).toHaveLength(2);
     const correct = answered.filter((a) => a.correct > 0).length;
 
@@ -62,8 +67,7 @@ describe.skipIf(!ready)('a learner in a real terminal', () => {
     await answerWhateverIsShown(session);
     session.keys('C-c');
     await session.waitFor('[exited');
-    const stored = JSON.parse(readFileSync(join(config, 'iamprep', 'progress.json'), 'utf8'));
-    expect(Object.keys(stored.items)).toHaveLength(1);
+    expect(Object.keys(savedAnswers(config))).toHaveLength(1);
   });
 
   it('shows symbols, not only colour, with NO_COLOR', async () => {
