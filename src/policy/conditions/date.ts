@@ -9,6 +9,7 @@
  */
 import type { Located } from '../condition-ast.js';
 import {
+  orderingOperators,
   quote,
   valueText,
   variableHint,
@@ -19,27 +20,10 @@ import {
   type ValueProblem,
 } from './family.js';
 
-type Comparison = (request: number, policy: number) => boolean;
-
-const comparisons: Record<string, Comparison> = {
-  DateEquals: (r, p) => r === p,
-  // The negated operator is compiled as its positive form; the compiler negates.
-  DateNotEquals: (r, p) => r === p,
-  DateLessThan: (r, p) => r < p,
-  DateLessThanEquals: (r, p) => r <= p,
-  DateGreaterThan: (r, p) => r > p,
-  DateGreaterThanEquals: (r, p) => r >= p,
-};
+const { comparisons, operators } = orderingOperators('Date');
 
 export const dateFamily: OperatorFamily = {
-  operators: {
-    DateEquals: { negated: false },
-    DateNotEquals: { negated: true },
-    DateLessThan: { negated: false },
-    DateLessThanEquals: { negated: false },
-    DateGreaterThan: { negated: false },
-    DateGreaterThanEquals: { negated: false },
-  },
+  operators,
   compile: compileDateValues,
 };
 

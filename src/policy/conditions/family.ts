@@ -82,3 +82,25 @@ export function rememberLast<T>(parse: (text: string) => T): (text: string) => T
     return lastResult;
   };
 }
+
+export type Comparison = (request: number, policy: number) => boolean;
+
+/**
+ * The six ordering operators that the Numeric and Date families share, as
+ * `<prefix>Equals`, `<prefix>NotEquals`, `<prefix>LessThan`, ... The negated
+ * operator is compiled as its positive form; the compiler negates.
+ */
+export function orderingOperators(prefix: 'Numeric' | 'Date'): { comparisons: Record<string, Comparison>; operators: Record<string, OperatorInfo> } {
+  const table: [string, Comparison, boolean][] = [
+    ['Equals', (r, p) => r === p, false],
+    ['NotEquals', (r, p) => r === p, true],
+    ['LessThan', (r, p) => r < p, false],
+    ['LessThanEquals', (r, p) => r <= p, false],
+    ['GreaterThan', (r, p) => r > p, false],
+    ['GreaterThanEquals', (r, p) => r >= p, false],
+  ];
+  return {
+    comparisons: Object.fromEntries(table.map(([name, compare]) => [`${prefix}${name}`, compare])),
+    operators: Object.fromEntries(table.map(([name, , negated]) => [`${prefix}${name}`, { negated }])),
+  };
+}

@@ -6,6 +6,7 @@
  */
 import type { Located } from '../condition-ast.js';
 import {
+  orderingOperators,
   quote,
   valueText,
   variableHint,
@@ -15,27 +16,10 @@ import {
   type ValueProblem,
 } from './family.js';
 
-type Comparison = (request: number, policy: number) => boolean;
-
-const comparisons: Record<string, Comparison> = {
-  NumericEquals: (r, p) => r === p,
-  // The negated operator is compiled as its positive form; the compiler negates.
-  NumericNotEquals: (r, p) => r === p,
-  NumericLessThan: (r, p) => r < p,
-  NumericLessThanEquals: (r, p) => r <= p,
-  NumericGreaterThan: (r, p) => r > p,
-  NumericGreaterThanEquals: (r, p) => r >= p,
-};
+const { comparisons, operators } = orderingOperators('Numeric');
 
 export const numericFamily: OperatorFamily = {
-  operators: {
-    NumericEquals: { negated: false },
-    NumericNotEquals: { negated: true },
-    NumericLessThan: { negated: false },
-    NumericLessThanEquals: { negated: false },
-    NumericGreaterThan: { negated: false },
-    NumericGreaterThanEquals: { negated: false },
-  },
+  operators,
   compile: compileNumericValues,
 };
 
