@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { systemClock } from './core/index.js';
 import { loadLibrary, LEVELS, type Level } from './content/index.js';
 import { FutureStoreError, openConfStore, configDir, userPacksDir } from './progress/index.js';
-import { seededRandom } from './study/index.js';
+import { isQuizQuestion, seededRandom } from './study/index.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './commands/types.js';
 import { VERSION } from './version.js';
 
@@ -137,6 +137,12 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
   const notices = [store.notice, errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in the loaded packs; run \`iamprep pack validate\` on them` : undefined].filter(Boolean);
   if (library.questions.length === 0) {
     io.stderr('iamprep: no questions are loaded; check the packs with `iamprep pack validate PATH`\n');
+    return 1;
+  }
+
+  const quiz = options.quiz;
+  if (quiz && !library.questions.some((q) => isQuizQuestion(q) && (!quiz.level || q.level === quiz.level) && (!quiz.topic || q.topics.includes(quiz.topic)))) {
+    io.stderr(`iamprep quiz: no quiz questions match${quiz.level ? ` level \`${quiz.level}\`` : ''}${quiz.topic ? ` topic \`${quiz.topic}\`` : ''}; topic ids are listed in each pack's pack.yaml\n`);
     return 1;
   }
 

@@ -4,31 +4,14 @@
  * wires them to the screens and to the ports.
  */
 import { useApp } from 'ink';
-import { useMemo, useState } from 'react';
-import { useStateRef } from './hooks/use-latest.js';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Clock } from '../core/index.js';
 import type { Level } from '../content/index.js';
 import type { Library } from '../content/index.js';
 import type { ProgressStore } from '../progress/index.js';
-import {
-  countByLevel,
-  gradeCurrent,
-  pickQuizQuestions,
-  quizReducer,
-  rateRecall,
-  saveOutcome,
-  shuffleWith,
-  startQuiz,
-  summarize,
-  type AnswerOutcome,
-  type QuizAction,
-  type QuizState,
-  type Random,
-  type SelfRating,
-} from '../study/index.js';
+import { countByLevel, pickQuizQuestions, saveOutcome, shuffleWith, type QuizQuestion, type Random } from '../study/index.js';
 import { Home, type HomeEntry } from './screens/Home.js';
-import { Quiz } from './screens/Quiz.js';
-import { Summary } from './screens/Summary.js';
+import { QuizFlow } from './flows/QuizFlow.js';
 import { ThemeContext } from './theme-context.js';
 import type { Theme } from './theme.js';
 
@@ -50,7 +33,7 @@ export interface AppProps {
   notice?: string;
 }
 
-type Screen = { name: 'home' } | { name: 'quiz'; title: string; quiz: QuizState; message?: string } | { name: 'empty'; title: string };
+type Screen = { name: 'home' } | { name: 'quiz'; title: string; questions: QuizQuestion[]; key: number };
 
 const LEVEL_TITLES: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', scenario: 'Scenario' };
 
@@ -59,100 +42,51 @@ export function App({ library, store, clock, random, theme, startWith, quizLengt
   const shuffle = useMemo(() => shuffleWith(random), [random]);
   const ports = { store, clock };
 
-  const begin = (request: QuizRequest): Screen => {
+  /** A quiz screen for a request, or undefined when no question matches. */
+  const quizFor = (request: QuizRequest): Screen | undefined => {
     const questions = pickQuizQuestions(library.questions, store.all(), request, random);
     const title = request.level ? `${LEVEL_TITLES[request.level]} quiz` : 'Quiz';
-    if (questions.length === 0) return { name: 'empty', title };
-    return { name: 'quiz', title, quiz: startQuiz(questions, shuffle) };
+    return questions.length === 0 ? undefined : { name: 'quiz', title, questions, key: Date.now() };
   };
 
-  const [screen, setScreen, screenRef] = useStateRef<Screen>(() => (startWith ? begin(startWith) : { name: 'home' }));
+  const [screen, setScreen] = useState<Screen>(() => (startWith && quizFor(startWith)) || { name: 'home' });
   const [homeNotice, setHomeNotice] = useState(notice);
+  const home = () => setScreen({ name: 'home' });
 
-  if (screen.name === 'home') {
+  let view: ReactNode;
+  if (screen.name === 'quiz') {
+    view = (
+      <QuizFlow
+        key={screen.key}
+        questions={screen.questions}
+        title={screen.title}
+        shuffle={shuffle}
+        onAnswered={(outcome) => saveOutcome(ports, outcome)}
+        onDone={home}
+        onQuit={() => exit()}
+      />
+    );
+  } else {
     const levels = [...new Set(library.packs.flatMap((p) => p.levels))] as Level[];
     const counts = countByLevel(levels, library.questions, store.all());
     const entries: HomeEntry[] = [
       ...counts.map((detail) => ({ kind: 'quiz' as const, level: detail.level, label: LEVEL_TITLES[detail.level], detail })),
       { kind: 'quiz' as const, label: 'All levels' },
     ];
-    return (
-      <ThemeContext.Provider value={theme}>
-        <Home
-          entries={entries}
-          packs={library.packs.map((p) => ({ title: p.title, version: p.version, questions: p.questions.length }))}
-          quizLength={quizLength}
-          notice={homeNotice}
-          onChoose={(entry) => {
-            const next = begin({ level: entry.level, count: quizLength });
-            if (next.name === 'empty') setHomeNotice(`there are no quiz questions for ${entry.label}`);
-            else setScreen(next);
-          }}
-          onQuit={() => exit()}
-        />
-      </ThemeContext.Provider>
-    );
-  }
-
-  if (screen.name === 'empty') {
-    // Only reachable from the command line: say so and leave.
-    setTimeout(() => exit(new Error('no quiz questions match; try another --level or --topic')), 0);
-    return null;
-  }
-
-  const quiz = screen.quiz;
-  // Callbacks read the latest screen, not the rendered one: keys can outrun renders.
-  const current = () => {
-    const s = screenRef.current;
-    return s.name === 'quiz' ? s : undefined;
-  };
-  const update = (next: QuizState, message?: string) => {
-    const s = current();
-    if (s) setScreen({ ...s, quiz: next, message });
-  };
-  const record = (outcome: AnswerOutcome | undefined) => {
-    const s = current();
-    if (!outcome || !s) return;
-    try {
-      saveOutcome(ports, outcome);
-      update(quizReducer(s.quiz, { type: 'answered', outcome }, shuffle));
-    } catch (error) {
-      update(s.quiz, `your answer could not be saved: ${(error as Error).message}`);
-    }
-  };
-
-  if (quiz.phase === 'summary') {
-    return (
-      <ThemeContext.Provider value={theme}>
-        <Summary summary={summarize(quiz)} title={screen.title} onDone={() => setScreen({ name: 'home' })} onQuit={() => exit()} />
-      </ThemeContext.Provider>
-    );
-  }
-
-  return (
-    <ThemeContext.Provider value={theme}>
-      <Quiz
-        state={quiz}
-        latest={() => current()?.quiz ?? quiz}
-        title={screen.title}
-        message={screen.message}
-        onAction={(action: QuizAction) => setScreen((s) => (s.name === 'quiz' ? { ...s, quiz: quizReducer(s.quiz, action, shuffle), message: undefined } : s))}
-        onSubmit={() => {
-          const latest = current()?.quiz;
-          if (!latest) return;
-          const graded = gradeCurrent(latest);
-          if ('incomplete' in graded) update(latest, graded.incomplete);
-          else record(graded);
+    view = (
+      <Home
+        entries={entries}
+        packs={library.packs.map((p) => ({ title: p.title, version: p.version, questions: p.questions.length }))}
+        quizLength={quizLength}
+        notice={homeNotice}
+        onChoose={(entry) => {
+          const next = quizFor({ level: entry.level, count: quizLength });
+          if (next) setScreen(next);
+          else setHomeNotice(`there are no quiz questions for ${entry.label}`);
         }}
-        onRate={(rating: SelfRating) => {
-          const latest = current()?.quiz;
-          if (latest) record(rateRecall(latest, rating));
-        }}
-        onLeave={() => {
-          const s = current();
-          if (s) setScreen(s.quiz.outcomes.length > 0 ? { ...s, quiz: { ...s.quiz, phase: 'summary' } } : { name: 'home' });
-        }}
+        onQuit={() => exit()}
       />
-    </ThemeContext.Provider>
-  );
+    );
+  }
+  return <ThemeContext.Provider value={theme}>{view}</ThemeContext.Provider>;
 }
