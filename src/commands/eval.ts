@@ -313,7 +313,7 @@ export function renderDecision(
   const slots = Object.entries(sources);
   if (slots.length > 0) lines.push(`  policies  ${slots.map(([slot, path]) => `${slot} ${path}`).join(', ')}`);
   lines.push('');
-  const narrative = explainText(options.explain ? result : { ...result, trace: undefined })
+  const narrative = explainText(result, { steps: options.explain })
     .trimEnd()
     // The first line above already states the decision.
     .replace(/^Decision:[^\n]*\n?/, '');

@@ -100,3 +100,17 @@ describe('explainText', () => {
     expect(result.trace!.every((s) => s.conditionMisses === undefined)).toBe(true);
   });
 });
+
+describe('a short explanation', () => {
+  it('says why without listing every step', () => {
+    const result = evaluatePolicies(
+      { identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }] },
+      { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' },
+      { explain: true },
+    );
+    const text = explainText(result, { steps: false });
+    expect(text).toContain('Why: no identity-based policy allows the request');
+    expect(text).not.toContain('How AWS got there');
+    expect(explainText(result)).toContain('How AWS got there');
+  });
+});

@@ -179,8 +179,12 @@ function decidingStep(result: EvaluationResult): TraceStep | undefined {
   return trace.find((s) => s.outcome === 'allow' && (s.policyType === 'resource' || s.policyType === 'identity'));
 }
 
-/** A readable, multi-line narrative of the evaluation in AWS's order. */
-export function explainText(result: EvaluationResult): string {
+/**
+ * A readable, multi-line narrative of the evaluation in AWS's order. With a
+ * trace, the "Why" line always says what decided; `steps: false` leaves out
+ * the step-by-step list.
+ */
+export function explainText(result: EvaluationResult, options: { steps?: boolean } = {}): string {
   const lines: string[] = [];
   if (result.errors.length > 0) {
     lines.push('Decision: not evaluated; the input has errors, so no decision can be trusted (reported as implicitly denied)');
@@ -194,7 +198,7 @@ export function explainText(result: EvaluationResult): string {
     lines.push(result.decision === 'explicitDeny' ? 'Denied by:' : 'Granted by:');
     for (const r of result.reasons) lines.push(`  ${formatStatementRef(r)}`);
   }
-  if (result.trace) {
+  if (result.trace && options.steps !== false) {
     lines.push('');
     lines.push('How AWS got there (an explicit Deny anywhere wins first, then each policy type in this order):');
     result.trace.forEach((s, i) => {
