@@ -51,7 +51,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   stats: async () => (await import('./commands/stats.js')).statsCommand,
   progress: async () => (await import('./commands/progress.js')).progressCommand,
-  search: async () => (await import('./commands/search.js')).searchCommand,
+  search: async () => {
+    // The index lives in study/, which commands may not import: the root hands it over.
+    const [{ createSearchCommand }, { buildSearchIndex, searchItemsOf }] = await Promise.all([import('./commands/search.js'), import('./study/index.js')]);
+    return createSearchCommand((questions, exercises) => buildSearchIndex(searchItemsOf(questions, exercises)));
+  },
   pack: async () => (await import('./commands/pack.js')).packCommand,
 };
 
