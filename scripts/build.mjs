@@ -3,7 +3,7 @@
 // UI are split into chunks loaded on demand, so `iamprep eval` never parses
 // the UI and the home screen never parses the policy engine.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -30,6 +30,9 @@ await build({
   },
   logLevel: 'warning',
 });
+// `iamprep lint` reads the action catalog at run time, on first use; it is never bundled.
+copyFileSync('src/policy/catalog/iam-catalog.json', `${staging}/iam-catalog.json`);
+copyFileSync('src/policy/catalog/LICENSE-iam-data.txt', `${staging}/LICENSE-iam-data.txt`);
 chmodSync(`${staging}/iamprep.js`, 0o755);
 rmSync('dist', { recursive: true, force: true });
 renameSync(staging, 'dist');

@@ -11,6 +11,8 @@ import { FutureStoreError, openConfStore, configDir, userPacksDir } from './prog
 import { isQuizQuestion, seededRandom } from './study/index.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './commands/types.js';
 import { VERSION } from './version.js';
+import { INTERACTIVE_COMMANDS } from './interactive-commands.js';
+import type { StartRequest } from './ui/App.js';
 
 const BUILTIN_PACK = fileURLToPath(new URL('../content/aws-iam', import.meta.url));
 
@@ -20,8 +22,13 @@ Usage:
   iamprep                         open the home screen (levels, progress)
   iamprep quiz [--level L] [--topic T] [--count N]
                                   a quiz; L is beginner, intermediate, advanced or scenario
+  iamprep exam [--count N] [--minutes M] [--level L]
+                                  a timed mock exam
+  iamprep interview [--level L]   a mock interview with open questions
+  iamprep search QUERY            find any question or exercise
   iamprep eval ...                the policy simulator (iamprep eval --help)
   iamprep pack validate PATH...   check question packs, compiler-style
+  iamprep pack init|list|add|remove   author, share and install packs
 
 Options for every command:
   --pack PATH      load an extra pack for this run (repeatable)
@@ -31,18 +38,8 @@ Options for every command:
 
 Progress is kept in ${configDir()} (set XDG_CONFIG_HOME to use another folder).`;
 
-const QUIZ_HELP = `Usage: iamprep quiz [--level L] [--topic T] [--count N] [--pack PATH] [--no-builtin]
-
-Starts a quiz in the terminal UI. Questions never answered come first, then
-those you last got wrong.
-
-Options:
-  --level L    beginner, intermediate, advanced or scenario (default: all)
-  --topic T    only questions with this topic id
-  --count N    how many questions (default 10)`;
-
 /** Interactive commands the contract names that this version does not have yet: said plainly, never faked. */
-const NOT_YET = new Set(['review', 'exam', 'interview', 'practice']);
+const NOT_YET = new Set(['review', 'practice']);
 
 /** Non-interactive commands, loaded on demand so that each start pays only for what it runs. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -56,7 +53,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const [{ createSearchCommand }, { buildSearchIndex, searchItemsOf }] = await Promise.all([import('./commands/search.js'), import('./study/index.js')]);
     return createSearchCommand((questions, exercises) => buildSearchIndex(searchItemsOf(questions, exercises)));
   },
-  pack: async () => (await import('./commands/pack.js')).packCommand,
+  pack: async () => (await import('./commands/pack.js')).createPackCommand({ version: VERSION, builtinDir: BUILTIN_PACK }),
 };
 
 const globalOptions = {
@@ -76,15 +73,15 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stderr(`iamprep: \`${command}\` is not available in this version yet\nRun \`iamprep --help\` for the commands there are.\n`);
     return EXIT_USAGE;
   }
-  if (command && command !== 'quiz') {
+  const interactive = command ? INTERACTIVE_COMMANDS[command] : undefined;
+  if (command && !interactive) {
     io.stderr(`iamprep: unknown command \`${command}\`\nRun \`iamprep --help\` for the commands there are.\n`);
     return EXIT_USAGE;
   }
 
-  const options = command === 'quiz' ? { ...globalOptions, level: { type: 'string' }, topic: { type: 'string' }, count: { type: 'string' } } as const : globalOptions;
   let values: Record<string, unknown>;
   try {
-    values = parseArgs({ args: rest, options, allowPositionals: false, strict: true }).values;
+    values = parseArgs({ args: rest, options: { ...globalOptions, ...interactive?.options }, allowPositionals: false, strict: true }).values;
   } catch (error) {
     io.stderr(`iamprep: ${(error as Error).message}\nRun \`iamprep ${command ? `${command} ` : ''}--help\` for usage.\n`);
     return EXIT_USAGE;
@@ -94,33 +91,23 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return EXIT_OK;
   }
   if (values.help) {
-    io.stdout(`${command === 'quiz' ? QUIZ_HELP : HELP}\n`);
+    io.stdout(`${interactive?.help ?? HELP}\n`);
     return EXIT_OK;
   }
-
-  let quiz: { level?: Level; topic?: string; count: number } | undefined;
-  if (command === 'quiz') {
-    const level = values.level as string | undefined;
-    if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) {
-      io.stderr(`iamprep quiz: --level must be one of ${LEVELS.join(', ')}, not \`${level}\`\n`);
-      return EXIT_USAGE;
-    }
-    const count = values.count === undefined ? 10 : Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 1000) {
-      io.stderr(`iamprep quiz: --count must be a whole number from 1 to 1000, not \`${String(values.count)}\`\n`);
-      return EXIT_USAGE;
-    }
-    quiz = { level: level as Level | undefined, topic: values.topic as string | undefined, count };
+  const request = interactive?.request(values);
+  if (typeof request === 'string') {
+    io.stderr(`iamprep ${command}: ${request}\n`);
+    return EXIT_USAGE;
   }
 
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     io.stderr('iamprep: this command is interactive and needs a terminal; run it in a terminal, or use a non-interactive command such as `iamprep pack validate`\n');
     return EXIT_USAGE;
   }
-  return runInteractive(io, { extraPacks: (values.pack as string[] | undefined) ?? [], builtin: !values['no-builtin'], quiz });
+  return runInteractive(io, { extraPacks: (values.pack as string[] | undefined) ?? [], builtin: !values['no-builtin'], request });
 }
 
-async function runInteractive(io: CommandIO, options: { extraPacks: string[]; builtin: boolean; quiz?: { level?: Level; topic?: string; count: number } }): Promise<number> {
+async function runInteractive(io: CommandIO, options: { extraPacks: string[]; builtin: boolean; request?: StartRequest }): Promise<number> {
   let store;
   try {
     store = openConfStore({ cwd: configDir(io.env) });
@@ -136,6 +123,7 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     userPacksDir: userPacksDir(io.env),
     extraPacks: options.extraPacks,
     cacheDir: join(configDir(io.env), 'cache'),
+    appVersion: VERSION,
   });
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
   const notices = [store.notice, errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in the loaded packs; run \`iamprep pack validate\` on them` : undefined].filter(Boolean);
@@ -144,14 +132,14 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     return 1;
   }
 
-  const quiz = options.quiz;
+  const quiz = options.request?.mode === 'quiz' ? options.request : undefined;
   if (quiz && !library.questions.some((q) => isQuizQuestion(q) && (!quiz.level || q.level === quiz.level) && (!quiz.topic || q.topics.includes(quiz.topic)))) {
     io.stderr(`iamprep quiz: no quiz questions match${quiz.level ? ` level \`${quiz.level}\`` : ''}${quiz.topic ? ` topic \`${quiz.topic}\`` : ''}; topic ids are listed in each pack's pack.yaml\n`);
     return 1;
   }
 
   // Loaded only for the interactive path, so that other commands start fast.
-  const [{ runApp }, { createTheme }] = await Promise.all([import('./ui/run.js'), import('./ui/theme.js')]);
+  const [{ runApp }, { createTheme }, { enginePorts }] = await Promise.all([import('./ui/run.js'), import('./ui/theme.js'), import('./engine-ports.js')]);
   try {
     await runApp({
       library,
@@ -159,7 +147,8 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
       clock: systemClock,
       random: seededRandom(Date.now()),
       theme: createTheme(io.env),
-      startWith: options.quiz,
+      engine: enginePorts,
+      startWith: options.request,
       notice: notices.join('; ') || undefined,
     });
   } catch (error) {

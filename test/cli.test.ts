@@ -54,6 +54,20 @@ describe.skipIf(!existsSync(CLI))('the iamprep command', () => {
     expect(stderr).toContain('beginner, intermediate, advanced, scenario');
   });
 
+  it('accepts every valid option of the interactive commands before asking for a terminal', () => {
+    for (const args of [['quiz', '--level', 'intermediate', '--count', '3'], ['exam', '--count', '5', '--minutes', '10', '--level', 'advanced'], ['interview', '--level', 'beginner']]) {
+      const { code, stderr } = run(args);
+      expect(stderr, args.join(' ')).toContain('needs a terminal');
+      expect(code).toBe(2);
+    }
+  });
+
+  it('rejects an exam with a count that is not a whole number', () => {
+    const { code, stderr } = run(['exam', '--count', 'many']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--count must be a whole number');
+  });
+
   it('says an interactive command needs a terminal instead of hanging', () => {
     const { code, stderr } = run(['quiz']);
     expect(code).toBe(2);
@@ -61,7 +75,7 @@ describe.skipIf(!existsSync(CLI))('the iamprep command', () => {
   });
 
   it('says plainly when a command is not in this version', () => {
-    const { code, stderr } = run(['stats']);
+    const { code, stderr } = run(['practice']);
     expect(code).toBe(2);
     expect(stderr).toContain('not available in this version');
   });

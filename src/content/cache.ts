@@ -10,7 +10,7 @@ import type { Diagnostic } from '../core/index.js';
 import { findPackFiles, loadPack, type LoadOptions, type LoadResult } from './loader.js';
 
 /** Bumped when the shape of a loaded pack changes, so old entries are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export function loadPackCached(root: string, cacheDir: string | undefined, options: LoadOptions = {}): LoadResult {
   if (!cacheDir) return loadPack(root, options);
@@ -38,12 +38,12 @@ export function loadPackCached(root: string, cacheDir: string | undefined, optio
 /** A hash of the pack's path, every file's path and bytes; undefined when the pack cannot be read. */
 function packKey(root: string, options: LoadOptions): string | undefined {
   const hash = createHash('sha256');
-  hash.update(`${CACHE_FORMAT}\0${root}\0${options.builtin ? 1 : 0}\0`);
+  hash.update(`${CACHE_FORMAT}\0${root}\0${options.builtin ? 1 : 0}\0${options.appVersion ?? ''}\0`);
   const ignored: Diagnostic[] = [];
   try {
     for (const file of [join(root, 'pack.yaml'), ...findPackFiles(root, ignored)]) {
       const stats = statSync(file);
-      if (stats.size > 64 * 1024 * 1024) return undefined;
+      if (!stats.isFile() || stats.size > 64 * 1024 * 1024) return undefined;
       hash.update(`${relative(root, file)}\0${stats.size}\0`);
       hash.update(readFileSync(file));
     }

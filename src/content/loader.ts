@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../core/index.js';
-import { itemIds, readManifest, readQuestions, readExercises } from './read-items.js';
+import { field, itemIds, readManifest, readQuestions, readExercises } from './read-items.js';
+import { isRange, parseRange, parseVersion, rangeAllows } from './semver.js';
 import { YamlChecker } from './yaml-check.js';
-import type { Pack, Question, Exercise } from './types.js';
+import type { Pack, PackManifest, Question, Exercise } from './types.js';
 import { LEVELS, questionFileSchema } from './schema.js';
 
 /** Largest pack file accepted: far above any real pack file, small enough to parse quickly. */
@@ -25,15 +26,37 @@ export interface LoadResult {
 
 export interface LoadOptions {
   builtin?: boolean;
+  /** The running iamprep version: a pack whose `requires` excludes it is not loaded. */
+  appVersion?: string;
+}
+
+export interface ManifestResult {
+  manifest?: PackManifest;
+  diagnostics: Diagnostic[];
+  /** False when `requires` excludes the running version: the pack must not be loaded. */
+  compatible: boolean;
+}
+
+/** Reads only pack.yaml: quick, for listing packs and for checks across packs. */
+export function loadManifest(root: string, options: LoadOptions = {}): ManifestResult {
+  const diagnostics: Diagnostic[] = [];
+  const checker = readManifestFile(root, diagnostics);
+  if (!checker) return { diagnostics, compatible: true };
+  const manifest = readManifest(checker);
+  const compatible = checkRequires(checker, manifest, options.appVersion);
+  diagnostics.push(...checker.diagnostics);
+  return { manifest, diagnostics, compatible };
 }
 
 export function loadPack(root: string, options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const manifestPath = join(root, 'pack.yaml');
-  const manifestDoc = readYaml(manifestPath, diagnostics);
+  const manifestDoc = readManifestFile(root, diagnostics);
   if (!manifestDoc) return { diagnostics };
   const readable = readManifest(manifestDoc);
+  const compatible = checkRequires(manifestDoc, readable, options.appVersion);
   diagnostics.push(...manifestDoc.diagnostics);
+  // A pack written for another iamprep may use fields this one does not know: one clear finding, not dozens.
+  if (!compatible) return { diagnostics };
   // With a broken manifest the questions are still checked, so every problem shows at once.
   const manifest = readable ?? { id: 'invalid', title: '', version: '0.0.0', authors: [], levels: [...LEVELS], topics: [] };
 
@@ -69,6 +92,33 @@ export function loadPack(root: string, options: LoadOptions = {}): LoadResult {
 
   if (!readable) return { diagnostics };
   return { pack: { ...manifest, root, builtin: options.builtin ?? false, questions, exercises }, diagnostics };
+}
+
+/**
+ * Checks that `requires` is a readable range and, given the running
+ * version, that the range includes it. Returns false when it does not.
+ */
+function checkRequires(checker: YamlChecker, manifest: PackManifest | undefined, appVersion: string | undefined): boolean {
+  const requires = manifest?.requires;
+  if (requires === undefined) return true;
+  const node = field(checker.doc.contents, 'requires');
+  const range = parseRange(requires);
+  if (!isRange(range)) {
+    checker.error('InvalidRequires', `\`requires\` is not a version range: ${range.error}`, node, { help: 'write a range such as `>=1.0.0` or `^1.2`' });
+    return true;
+  }
+  const running = appVersion === undefined ? undefined : parseVersion(appVersion);
+  if (!running || rangeAllows(range, running)) return true;
+  const newer = rangeAllows(range, { major: Number.MAX_SAFE_INTEGER, minor: 0, patch: 0, prerelease: [] });
+  checker.error(
+    'IncompatibleIamprep',
+    newer
+      ? `the pack requires a newer iamprep (\`${requires}\`) than this one (${appVersion}), so it is skipped`
+      : `the pack requires iamprep \`${requires}\`, which excludes this version (${appVersion}), so it is skipped`,
+    node,
+    { help: newer ? 'update iamprep: `npm install -g iamprep@latest`' : 'use the pack version made for this iamprep, or widen `requires` in pack.yaml' },
+  );
+  return false;
 }
 
 /** A duplicate id is reported at the later occurrence, with the first as related. */
@@ -108,34 +158,48 @@ export function findPackFiles(root: string, diagnostics: Diagnostic[]): string[]
   } catch {
     return files;
   }
+  // Real folders already walked: a link to a folder above would otherwise repeat the pack inside itself.
+  // The root itself is not a question folder: a link to it must not read pack.yaml as questions.
+  const walked = new Set<string>([realRoot]);
+  let full = false;
   const walk = (dir: string) => {
     let entries: string[];
     try {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
       entries = readdirSync(dir).sort();
     } catch {
       return;
     }
     for (const name of entries) {
+      if (full) return;
       if (name.startsWith('.')) continue;
-      const full = join(dir, name);
+      const path = join(dir, name);
       let real: string;
       try {
-        real = realpathSync(full);
+        real = realpathSync(path);
       } catch {
         continue; // a dangling link
       }
-      if (real !== realRoot && !real.startsWith(realRoot + sep)) {
-        diagnostics.push(at(full, 'error', 'PathOutsidePack', `\`${relative(root, full)}\` points outside the pack folder`, 'packs are self-contained; copy the file into the pack instead of linking to it'));
+      if (!inside(real, realRoot)) {
+        diagnostics.push(outsidePack(root, path));
         continue;
       }
       const stats = statSync(real);
-      if (stats.isDirectory()) walk(full);
+      if (stats.isDirectory()) walk(path);
       else if (/\.ya?ml$/i.test(name)) {
+        // A FIFO or device named .yaml would block the read forever.
+        if (!stats.isFile()) {
+          diagnostics.push(at(path, 'error', 'NotAFile', `\`${relative(root, path)}\` is not a regular file`, 'packs hold plain files only'));
+          continue;
+        }
         if (files.length >= MAX_FILES) {
-          diagnostics.push(at(full, 'error', 'TooManyFiles', `the pack has more than ${MAX_FILES} files`));
+          diagnostics.push(at(path, 'error', 'TooManyFiles', `the pack has more than ${MAX_FILES} files`));
+          full = true;
           return;
         }
-        files.push(full);
+        files.push(path);
       }
     }
   };
@@ -143,11 +207,38 @@ export function findPackFiles(root: string, diagnostics: Diagnostic[]): string[]
   return files;
 }
 
+function inside(real: string, realRoot: string): boolean {
+  return real === realRoot || real.startsWith(realRoot + sep);
+}
+
+function outsidePack(root: string, path: string): Diagnostic {
+  return at(path, 'error', 'PathOutsidePack', `\`${relative(root, path)}\` points outside the pack folder`, 'packs are self-contained; copy the file into the pack instead of linking to it');
+}
+
+/** The manifest, unless it is a link to a file outside the pack (whose text would otherwise be echoed in findings). */
+function readManifestFile(root: string, diagnostics: Diagnostic[]): YamlChecker | undefined {
+  const path = join(root, 'pack.yaml');
+  try {
+    if (!inside(realpathSync(path), realpathSync(root))) {
+      diagnostics.push(outsidePack(root, path));
+      return undefined;
+    }
+  } catch {
+    // Missing: readYaml says so.
+  }
+  return readYaml(path, diagnostics);
+}
+
 /** Reads and parses one YAML file, reporting unreadable, oversized, non-UTF-8 and malformed files. */
 function readYaml(file: string, diagnostics: Diagnostic[]): YamlChecker | undefined {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
+    const stats = statSync(file);
+    if (!stats.isFile()) {
+      diagnostics.push(at(file, 'error', 'NotAFile', `\`${file}\` is not a regular file`, 'packs hold plain files only'));
+      return undefined;
+    }
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(at(file, 'error', 'FileTooLarge', `the file is ${(size / 1048576).toFixed(1)} MiB, more than the ${MAX_FILE_BYTES / 1048576} MiB allowed`, 'split it into several files'));
       return undefined;

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { didYouMean } from '../core/index.js';
 import { exerciseSchema, LEVELS, manifestSchema, QUESTION_TYPES, questionBaseSchema, questionSchema } from './schema.js';
+import { checkReferences } from './references.js';
 import type { YamlChecker } from './yaml-check.js';
 import type { Choice, Exercise, Level, PackManifest, PolicyOrigins, Question, QuestionType, Reference, SourceLocation } from './types.js';
 
@@ -100,6 +101,7 @@ export function readExercises(checker: YamlChecker, manifest: PackManifest): Exe
       origins: policyOrigins(checker, node),
     };
     checkTaxonomy(checker, node, exercise.level, exercise.topics, manifest);
+    checkReferences(checker, node);
     out.push(exercise);
   });
   return out;
@@ -186,6 +188,7 @@ function checkQuestionRules(checker: YamlChecker, node: YAMLMap, q: Question, ma
     });
   }
   checkTaxonomy(checker, node, q.level, q.topics, manifest);
+  checkReferences(checker, node);
   return usable;
 }
 

@@ -13,8 +13,8 @@ export type Schema =
   | { kind: 'object'; fields: Record<string, Field>; description?: string; open?: boolean }
   /** Any JSON-like value (a policy given as a mapping), or a string holding JSON. */
   | { kind: 'any'; description?: string }
-  /** Accepted as it is here and checked by a later pass (the items of a question list). */
-  | { kind: 'deferred'; description?: string }
+  /** Accepted as it is here and checked by a later pass (the items of a question list); `ref` names the schema that pass uses. */
+  | { kind: 'deferred'; ref: 'question' | 'exercise'; description?: string }
   /** Either of several schemas, tried in order by the node's YAML kind. */
   | { kind: 'union'; options: Schema[]; description?: string };
 
@@ -102,23 +102,23 @@ export const policiesSchema = obj({
 /** Fields every question may have. */
 const questionCommon: Record<string, Field> = {
   id: req(id('Unique within the pack; progress is keyed by packId/id')),
-  level: req(oneOf(LEVELS)),
-  topics: opt(list(id('Topic id'), 0, 20)),
-  type: req(oneOf(QUESTION_TYPES)),
+  level: req(oneOf(LEVELS, 'How hard: beginner, intermediate, advanced or scenario; must be among the pack\'s levels')),
+  topics: opt(list(id('Topic id, declared under `topics` in pack.yaml'), 0, 20)),
+  type: req(oneOf(QUESTION_TYPES, 'The question type; it decides the other fields')),
   prompt: req(text('The question')),
   explanation: opt(text('Shown after answering, whatever the answer')),
   references: opt(list(reference, 0, 20)),
-  hints: opt(list(text(), 0, 20)),
+  hints: opt(list(text('A hint, shown on request'), 0, 20)),
   tags: opt(list(str({ minLength: 1, maxLength: 100 }), 0, 50)),
-  rev: opt(int(0)),
+  rev: opt({ ...int(0), description: 'Raise it when a change should make learners see the question as new' }),
 };
 
 /** The fields of each question type, besides the common ones. */
 export const questionTypeFields: Record<(typeof QUESTION_TYPES)[number], Record<string, Field>> = {
-  single: { choices: req(list(choice, 2, 10)) },
-  multiple: { choices: req(list(choice, 2, 10)) },
-  truefalse: { answer: req(bool()) },
-  order: { items: req(list(text(), 2, 20)) },
+  single: { choices: req({ ...list(choice, 2, 10), description: 'The choices; exactly one has `correct: true`' }) },
+  multiple: { choices: req({ ...list(choice, 2, 10), description: 'The choices; one or more have `correct: true`' }) },
+  truefalse: { answer: req(bool('Whether the prompt is true')) },
+  order: { items: req({ ...list(text(), 2, 20), description: 'The items in the right order; learners see them shuffled' }) },
   recall: { answer: req(text('The model answer')) },
   open: {
     answer: req(text('The model answer')),
@@ -156,6 +156,6 @@ export function questionSchema(type: (typeof QUESTION_TYPES)[number]): Schema {
 export const questionBaseSchema: Schema = { kind: 'object', fields: questionCommon, open: true };
 
 export const questionFileSchema = obj({
-  questions: opt(list({ kind: 'deferred' }, 0, 100_000)),
-  exercises: opt(list({ kind: 'deferred' }, 0, 10_000)),
+  questions: opt(list({ kind: 'deferred', ref: 'question' }, 0, 100_000)),
+  exercises: opt(list({ kind: 'deferred', ref: 'exercise' }, 0, 10_000)),
 });

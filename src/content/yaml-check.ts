@@ -4,17 +4,23 @@
  * expansion is bounded by a node budget and a "billion laughs" file is
  * rejected quickly.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, Scalar } from 'yaml';
 import { didYouMean, stripControl, type Diagnostic, type Severity, type Span } from '../core/index.js';
-import type { Schema } from './schema.js';
+import { MAX_TEXT_LENGTH, type Schema } from './schema.js';
 import type { PolicyOrigin } from './types.js';
 
-/** How many nodes one file may expand to, aliases included. */
-export const NODE_BUDGET = 500_000;
+/**
+ * How many node visits one file may cost beyond its length. Without aliases a
+ * file has fewer nodes than half its characters and each is visited at most
+ * twice, so a budget of its length plus this covers any honest file, while a
+ * small file of nested aliases ("billion laughs") runs out within milliseconds.
+ */
+export const NODE_BUDGET = 20_000;
 
 export class YamlChecker {
   readonly diagnostics: Diagnostic[] = [];
-  private budget = NODE_BUDGET;
+  private readonly initialBudget: number;
+  private budget: number;
   private budgetReported = false;
 
   constructor(
@@ -23,9 +29,14 @@ export class YamlChecker {
     readonly lineCounter: LineCounter,
     /** The file's text, to find where block scalars' content starts. */
     readonly text = '',
-  ) {}
+  ) {
+    this.initialBudget = NODE_BUDGET + text.length;
+    this.budget = this.initialBudget;
+  }
 
   /** Where a policy held in this node starts, for positions inside it (see PolicyOrigin). */
+  private lines?: string[];
+
   originOf(node: unknown): PolicyOrigin | undefined {
     if (isMap(node)) {
       const span = this.spanOf(node);
@@ -35,7 +46,8 @@ export class YamlChecker {
     const start = this.lineCounter.linePos(node.range[0]);
     if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
       // The text's first line is the line after the `|` indicator; its indentation is the block's.
-      const lines = this.text.split('\n');
+      // Split once per file: a pack with thousands of policies would otherwise split it thousands of times.
+      const lines = (this.lines ??= this.text.split('\n'));
       let indent = 0;
       for (let i = start.line; i < lines.length; i++) {
         const line = lines[i]!;
@@ -71,17 +83,42 @@ export class YamlChecker {
     let current = node;
     let hops = 0;
     while (isAlias(current)) {
-      current = current.resolve(this.doc);
+      current = this.resolveAlias(current);
       if (++hops > 100) return undefined;
     }
     return current;
+  }
+
+  /** Anchored nodes by name, in file order; built once, on the first alias. */
+  private anchors?: Map<string, Node[]>;
+
+  /**
+   * The node an alias stands for: the last node with its anchor before it.
+   * `Alias.resolve` walks the whole document on every call, which made a
+   * file of many aliases take seconds even within the node budget.
+   */
+  private resolveAlias(alias: Alias): unknown {
+    if (!this.anchors) {
+      const anchors = new Map<string, Node[]>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (node.anchor) anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node]);
+        },
+      });
+      this.anchors = anchors;
+    }
+    const at = alias.range?.[0] ?? Infinity;
+    const candidates = this.anchors.get(alias.source) ?? [];
+    let found: Node | undefined;
+    for (const candidate of candidates) if ((candidate.range?.[0] ?? 0) < at) found = candidate;
+    return found;
   }
 
   private spend(at: unknown): boolean {
     if (--this.budget >= 0) return true;
     if (!this.budgetReported) {
       this.budgetReported = true;
-      this.error('TooManyValues', `the file expands to more than ${NODE_BUDGET} values`, at, {
+      this.error('TooManyValues', `the file expands to more values than its size allows (${this.initialBudget}), through nested aliases`, at, {
         help: 'remove deeply nested aliases; a pack never needs this many values',
       });
     }
@@ -175,15 +212,16 @@ export class YamlChecker {
         this.error('WrongType', `a field name in ${what} must be text`, keyNode ?? node);
         continue;
       }
-      this.checkText(key, keyNode);
-      const field = schema.fields[key];
+      const shownKey = this.checkText(key, keyNode);
+      // Own fields only: `constructor` or `__proto__` in a file must not find Object.prototype's.
+      const field = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
       if (!field) {
         if (schema.open) {
-          out[key] = this.plain(pair.value);
+          setOwn(out, key, this.plain(pair.value));
           continue;
         }
         const guess = didYouMean(key, known);
-        this.error('UnknownField', `unknown field \`${clip(key)}\` in ${what}`, keyNode, {
+        this.error('UnknownField', `unknown field \`${clip(shownKey)}\` in ${what}`, keyNode, {
           help: guess ? `did you mean \`${guess}\`?` : `known fields: ${known.join(', ')}`,
         });
         continue;
@@ -193,7 +231,7 @@ export class YamlChecker {
         if (field.required) this.error('MissingValue', `\`${key}\` in ${what} has no value`, keyNode);
         continue;
       }
-      out[key] = this.check(pair.value, field.schema, `\`${key}\``);
+      setOwn(out, key, this.check(pair.value, field.schema, `\`${key}\``));
     }
     for (const [name, field] of Object.entries(schema.fields)) {
       if (field.required && !node.items.some((p) => isScalar(p.key) && p.key.value === name)) {
@@ -228,17 +266,27 @@ export class YamlChecker {
     return value;
   }
 
-  /** Terminal control characters and escape sequences never reach the screen. */
+  /**
+   * Terminal control characters and escape sequences never reach the screen,
+   * and neither do the bidirectional overrides that make text read
+   * differently from what it is ("Trojan Source", CVE-2021-42574).
+   */
   checkText(value: string, node: unknown): string {
     const bad = findControlCharacter(value);
-    if (bad === undefined) return value;
-    {
-      this.error('ControlCharacter', `text contains the control character U+${bad.toString(16).toUpperCase().padStart(4, '0')}`, node, {
+    if (bad !== undefined) {
+      this.error('ControlCharacter', `text contains the control character ${codePoint(bad)}`, node, {
         help: 'remove terminal control characters and escape sequences; packs are plain text',
       });
     }
+    const bidi = BIDI_CONTROL.exec(value);
+    if (bidi) {
+      this.error('BidiControl', `text contains the bidirectional control character ${codePoint(bidi[0].charCodeAt(0))}, which can make it read differently from what it says`, node, {
+        help: 'remove it; right-to-left text displays correctly without explicit overrides',
+      });
+    }
+    if (bad === undefined && !bidi) return value;
     // The text is still shown escaped, never raw, so a pack with this error cannot drive the terminal.
-    return stripControl(value);
+    return escapeBidi(stripControl(value));
   }
 
   /** A plain JS value from any node, with the same budget and text checks. */
@@ -246,7 +294,12 @@ export class YamlChecker {
     if (!this.spend(rawNode)) return undefined;
     const node = this.deref(rawNode);
     if (isScalar(node)) {
-      return typeof node.value === 'string' ? this.checkText(node.value, node) : node.value;
+      if (typeof node.value !== 'string') return node.value;
+      if (node.value.length > MAX_TEXT_LENGTH) {
+        this.error('ValueTooLong', `a value is ${node.value.length} characters long, more than the ${MAX_TEXT_LENGTH} allowed`, node);
+        return undefined;
+      }
+      return this.checkText(node.value, node);
     }
     if (isSeq(node)) return node.items.map((item) => this.plain(item));
     if (isMap(node)) {
@@ -254,7 +307,7 @@ export class YamlChecker {
       for (const pair of node.items) {
         const key = this.deref(pair.key);
         const name = isScalar(key) ? this.checkText(String(key.value), key) : '';
-        out[name] = this.plain(pair.value);
+        setOwn(out, name, this.plain(pair.value));
       }
       return out;
     }
@@ -269,6 +322,23 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export function findControlCharacter(value: string): number | undefined {
   const match = CONTROL.exec(value);
   return match ? match[0].charCodeAt(0) : undefined;
+}
+
+// Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). The plain marks U+200E/U+200F stay allowed.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+function escapeBidi(value: string): string {
+  return value.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Sets a field as plain data, even one named `__proto__`, which assignment would turn into a prototype change. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function matchesKind(node: unknown, schema: Schema): boolean {

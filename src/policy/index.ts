@@ -34,3 +34,7 @@ export function evaluatePolicies(set: PolicySet, request: EvalRequest, options: 
   }
   return evaluate(compiled, request, options);
 }
+
+// The linter and the action catalog (the catalog loads on first use).
+export { lintPolicy, LINT_CHECKS, LINT_KINDS, findCheck, type LintCheck, type LintKind, type LintOptions, type CheckStage } from './lint/index.js';
+export { expandAction, findAction, findService, findConditionKey, loadCatalog, type ActionInfo, type AccessLevel, type Catalog, type ConditionKeyInfo, type ResourceType, type ServiceInfo } from './catalog/index.js';

@@ -6,11 +6,16 @@ import { fixedClock } from '../core/index.js';
 import type { Pack, Question } from '../content/index.js';
 import { createMemoryStore, type ProgressStore } from '../progress/index.js';
 import { seededRandom } from '../study/index.js';
+import { enginePorts } from '../engine-ports.js';
 import { App, type AppProps } from './App.js';
 import { createTheme } from './theme.js';
 
 const ENTER = '\r';
 const ESC = '\u001b';
+
+const effectsSettled = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+};
 
 function pack(questions: Question[]): Pack {
   return { id: 't', title: 'Test pack', version: '1.0.0', authors: [], levels: ['beginner', 'intermediate', 'advanced', 'scenario'], topics: [], root: '/x', builtin: true, questions, exercises: [] };
@@ -19,9 +24,14 @@ function pack(questions: Question[]): Pack {
 function mount(questions: Question[], extra: Partial<AppProps> = {}, store: ProgressStore = createMemoryStore()) {
   const p = pack(questions);
   const app = render(
-    <App library={{ packs: [p], questions }} store={store} clock={fixedClock('2026-11-28T12:00:00Z')} random={seededRandom(3)} theme={createTheme({ NO_COLOR: '1' })} {...extra} />,
+    <App library={{ packs: [p], questions, exercises: [] }} engine={enginePorts} store={store} clock={fixedClock('2026-11-28T12:00:00Z')} random={seededRandom(3)} theme={createTheme({ NO_COLOR: '1' })} {...extra} />,
   );
-  const screen = (text: string) => waitFor(() => app.lastFrame() ?? '', (f) => f.includes(text), `"${text}"`);
+  // Ink registers a new screen's key handler just after drawing it; let that happen before typing.
+  const screen = async (text: string) => {
+    const frame = await waitFor(() => app.lastFrame() ?? '', (f) => f.includes(text), `"${text}"`);
+    await effectsSettled();
+    return frame;
+  };
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
@@ -60,7 +70,7 @@ describe('home screen', () => {
 
 describe('quiz screen', () => {
   it('shows right or wrong with a symbol, the explanation and why the wrong options are wrong', async () => {
-    const { screen, press, store, keyFor } = mount([single], { startWith: { count: 5 } });
+    const { screen, press, store, keyFor } = mount([single], { startWith: { mode: 'quiz', count: 5 } });
     await screen('Which is a principal?');
     await press(keyFor('An IAM group'), ENTER);
     const frame = await screen('Not quite');
@@ -71,7 +81,7 @@ describe('quiz screen', () => {
   });
 
   it('saves each answer before showing it as answered', async () => {
-    const { screen, press, store, keyFor } = mount([single], { startWith: { count: 5 } });
+    const { screen, press, store, keyFor } = mount([single], { startWith: { mode: 'quiz', count: 5 } });
     await screen('Which is a principal?');
     await press(keyFor('An IAM role'), ENTER);
     await screen('✓ Correct');
@@ -79,7 +89,7 @@ describe('quiz screen', () => {
   });
 
   it('asks for a selection before submitting a multiple-answer question', async () => {
-    const { screen, press, keyFor } = mount([multiple], { startWith: { count: 5 } });
+    const { screen, press, keyFor } = mount([multiple], { startWith: { mode: 'quiz', count: 5 } });
     await screen('select all that apply');
     await press(ENTER);
     await screen('select at least one answer');
@@ -88,7 +98,7 @@ describe('quiz screen', () => {
   });
 
   it('reveals a recall answer and takes a self-rating', async () => {
-    const { screen, press, store } = mount([recall], { startWith: { count: 5 } });
+    const { screen, press, store } = mount([recall], { startWith: { mode: 'quiz', count: 5 } });
     await screen('Name the STS call');
     await press(ENTER);
     await screen('AssumeRole');
@@ -98,7 +108,7 @@ describe('quiz screen', () => {
   });
 
   it('ends with a summary by topic listing the missed questions', async () => {
-    const { screen, press, keyFor } = mount([single, truefalse], { startWith: { level: 'beginner', count: 5 } });
+    const { screen, press, keyFor } = mount([single, truefalse], { startWith: { mode: 'quiz', level: 'beginner', count: 5 } });
     // Answer the single question wrongly and the true/false one rightly, whichever comes first.
     for (const n of [1, 2]) {
       const frame = await screen(`question ${n} of 2`);
@@ -113,7 +123,7 @@ describe('quiz screen', () => {
   });
 
   it('leaves with q, showing the summary of what was answered', async () => {
-    const { screen, press } = mount([single, truefalse], { startWith: { count: 5 } });
+    const { screen, press } = mount([single, truefalse], { startWith: { mode: 'quiz', count: 5 } });
     await screen('question 1 of 2');
     await press(ENTER);
     await screen('Enter next');

@@ -1,92 +1,190 @@
 /**
- * The app: which screen is showing, and the actions that save before the
- * screen moves on. Domain state lives in the study reducers; this file only
- * wires them to the screens and to the ports.
+ * The app: which screen is showing, and how choosing on the home screen or
+ * in search opens a mode. Domain state lives in the study reducers and each
+ * mode's flow; this file only routes between them.
  */
 import { useApp } from 'ink';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { Clock } from '../core/index.js';
-import type { Level } from '../content/index.js';
-import type { Library } from '../content/index.js';
+import type { Level, Library, OpenQuestion, PredictQuestion, Question, SpotQuestion } from '../content/index.js';
 import type { ProgressStore } from '../progress/index.js';
-import { countByLevel, pickQuizQuestions, saveOutcome, shuffleWith, type QuizQuestion, type Random } from '../study/index.js';
-import { Home, type HomeEntry } from './screens/Home.js';
+import {
+  buildSearchIndex,
+  countByLevel,
+  isExamQuestion,
+  isQuizQuestion,
+  pickExamQuestions,
+  pickInterviewQuestions,
+  pickQuizQuestions,
+  saveOutcome,
+  searchItemsOf,
+  shuffleWith,
+  type DecidePort,
+  type ExamQuestion,
+  type QuizQuestion,
+  type Random,
+  type SearchItem,
+  type SpotPorts,
+} from '../study/index.js';
+import { ExamFlow, InterviewFlow, PredictFlow, SpotFlow } from './flows/ModeFlows.js';
 import { QuizFlow } from './flows/QuizFlow.js';
+import { Home, type HomeEntry } from './screens/Home.js';
+import { Search } from './screens/Search.js';
 import { ThemeContext } from './theme-context.js';
 import type { Theme } from './theme.js';
 
-export interface QuizRequest {
-  level?: Level;
-  topic?: string;
-  count: number;
+/** What `iamprep COMMAND` opens straight into, instead of the home screen. */
+export type StartRequest =
+  | { mode: 'quiz'; level?: Level; topic?: string; count: number }
+  | { mode: 'exam'; level?: Level; count: number; minutes: number }
+  | { mode: 'interview'; level?: Level; count: number };
+
+/** Mode logic that needs the policy engine, which the UI may not import: the composition root supplies it. */
+export interface EnginePorts {
+  decide: DecidePort;
+  spot: SpotPorts;
 }
 
 export interface AppProps {
-  library: Pick<Library, 'packs' | 'questions'>;
+  library: Pick<Library, 'packs' | 'questions' | 'exercises'>;
   store: ProgressStore;
   clock: Clock;
   random: Random;
   theme: Theme;
-  /** Open straight into a quiz (`iamprep quiz`) instead of the home screen. */
-  startWith?: QuizRequest;
+  engine: EnginePorts;
+  startWith?: StartRequest;
   quizLength?: number;
   notice?: string;
 }
 
-type Screen = { name: 'home' } | { name: 'quiz'; title: string; questions: QuizQuestion[]; key: number };
+type Screen =
+  | { name: 'home' }
+  | { name: 'search' }
+  | { name: 'quiz'; title: string; questions: QuizQuestion[] }
+  | { name: 'exam'; questions: ExamQuestion[]; minutes: number }
+  | { name: 'interview'; questions: OpenQuestion[] }
+  | { name: 'predict'; questions: PredictQuestion[] }
+  | { name: 'spot'; questions: SpotQuestion[] };
 
-const LEVEL_TITLES: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', scenario: 'Scenario' };
+export const LEVEL_TITLES: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', scenario: 'Scenario' };
+const EXAM_DEFAULTS = { count: 20, minutes: 30 };
 
-export function App({ library, store, clock, random, theme, startWith, quizLength = 10, notice }: AppProps) {
+export function App({ library, store, clock, random, theme, engine, startWith, quizLength = 10, notice }: AppProps) {
   const { exit } = useApp();
   const shuffle = useMemo(() => shuffleWith(random), [random]);
   const ports = { store, clock };
+  const questions = library.questions;
+  const predictQuestions = useMemo(() => questions.filter((q): q is PredictQuestion => q.type === 'predict'), [questions]);
+  const spotQuestions = useMemo(() => questions.filter((q): q is SpotQuestion => q.type === 'spot'), [questions]);
+  const searchIndex = useMemo(() => buildSearchIndex(searchItemsOf(library.questions, library.exercises)), [library]);
 
-  /** A quiz screen for a request, or undefined when no question matches. */
-  const quizFor = (request: QuizRequest): Screen | undefined => {
-    const questions = pickQuizQuestions(library.questions, store.all(), request, random);
-    const title = request.level ? `${LEVEL_TITLES[request.level]} quiz` : 'Quiz';
-    return questions.length === 0 ? undefined : { name: 'quiz', title, questions, key: Date.now() };
+  /** The screen for a start request, or undefined when nothing matches it. */
+  const screenFor = (request: StartRequest): Screen | undefined => {
+    if (request.mode === 'quiz') {
+      const picked = pickQuizQuestions(questions, store.all(), request, random);
+      const title = request.level ? `${LEVEL_TITLES[request.level]} quiz` : 'Quiz';
+      return picked.length > 0 ? { name: 'quiz', title, questions: picked } : undefined;
+    }
+    if (request.mode === 'exam') {
+      const picked = pickExamQuestions(questions, request, random);
+      return picked.length > 0 ? { name: 'exam', questions: picked, minutes: request.minutes } : undefined;
+    }
+    const picked = pickInterviewQuestions(questions, store.all(), request, random);
+    return picked.length > 0 ? { name: 'interview', questions: picked } : undefined;
   };
 
-  const [screen, setScreen] = useState<Screen>(() => (startWith && quizFor(startWith)) || { name: 'home' });
+  // Each opened screen gets a new session number, so the same mode opened twice starts afresh.
+  const [{ screen, session }, setSession] = useState<{ screen: Screen; session: number }>(() => ({ screen: (startWith && screenFor(startWith)) || { name: 'home' }, session: 0 }));
+  const setScreen = (next: Screen) => setSession((s) => ({ screen: next, session: s.session + 1 }));
   const [homeNotice, setHomeNotice] = useState(notice);
   const home = () => setScreen({ name: 'home' });
+  const open = (next: Screen | undefined, what: string) => {
+    if (next) setScreen(next);
+    else setHomeNotice(`there is nothing to practise for ${what}`);
+  };
+
+  /** Search's Enter: the item in the mode it belongs to. */
+  const openItem = (item: SearchItem) => {
+    const q = questions.find((x) => x.key === item.key);
+    if (!q) return setHomeNotice(`\`${item.id}\` opens in the exercises, from the home screen`);
+    setScreen(screenForQuestion(q));
+  };
+
+  const entries = homeEntries({ questions, store, predict: predictQuestions.length, spot: spotQuestions.length, levels: [...new Set(library.packs.flatMap((p) => p.levels))] });
+  const choose = (entry: HomeEntry) => {
+    const [kind, level] = entry.id.split(':') as [string, Level | undefined];
+    if (kind === 'quiz') open(screenFor({ mode: 'quiz', level, count: quizLength }), entry.label);
+    else if (kind === 'exam') open(screenFor({ mode: 'exam', ...EXAM_DEFAULTS }), 'an exam');
+    else if (kind === 'interview') open(screenFor({ mode: 'interview', count: 5 }), 'an interview');
+    else if (kind === 'predict') open(predictQuestions.length ? { name: 'predict', questions: shuffle(predictQuestions).slice(0, quizLength) } : undefined, entry.label);
+    else if (kind === 'spot') open(spotQuestions.length ? { name: 'spot', questions: shuffle(spotQuestions).slice(0, quizLength) } : undefined, entry.label);
+    else if (kind === 'search') setScreen({ name: 'search' });
+  };
 
   let view: ReactNode;
-  if (screen.name === 'quiz') {
-    view = (
-      <QuizFlow
-        key={screen.key}
-        questions={screen.questions}
-        title={screen.title}
-        shuffle={shuffle}
-        onAnswered={(outcome) => saveOutcome(ports, outcome)}
-        onDone={home}
-        onQuit={() => exit()}
-      />
-    );
-  } else {
-    const levels = [...new Set(library.packs.flatMap((p) => p.levels))] as Level[];
-    const counts = countByLevel(levels, library.questions, store.all());
-    const entries: HomeEntry[] = [
-      ...counts.map((detail) => ({ kind: 'quiz' as const, level: detail.level, label: LEVEL_TITLES[detail.level], detail })),
-      { kind: 'quiz' as const, label: 'All levels' },
-    ];
-    view = (
-      <Home
-        entries={entries}
-        packs={library.packs.map((p) => ({ title: p.title, version: p.version, questions: p.questions.length }))}
-        quizLength={quizLength}
-        notice={homeNotice}
-        onChoose={(entry) => {
-          const next = quizFor({ level: entry.level, count: quizLength });
-          if (next) setScreen(next);
-          else setHomeNotice(`there are no quiz questions for ${entry.label}`);
-        }}
-        onQuit={() => exit()}
-      />
-    );
+  switch (screen.name) {
+    case 'quiz':
+      view = <QuizFlow questions={screen.questions} title={screen.title} shuffle={shuffle} onAnswered={(outcome) => saveOutcome(ports, outcome)} onDone={home} onQuit={() => exit()} />;
+      break;
+    case 'exam':
+      view = <ExamFlow ports={ports} onDone={home} questions={screen.questions} minutes={screen.minutes} random={random} clock={clock} />;
+      break;
+    case 'interview':
+      view = <InterviewFlow ports={ports} onDone={home} questions={screen.questions} clock={clock} />;
+      break;
+    case 'predict':
+      view = <PredictFlow ports={ports} onDone={home} questions={screen.questions} decide={engine.decide} />;
+      break;
+    case 'spot':
+      view = <SpotFlow ports={ports} onDone={home} questions={screen.questions} spot={engine.spot} />;
+      break;
+    case 'search':
+      view = <Search search={searchIndex.search} size={searchIndex.size} onOpen={openItem} onLeave={home} />;
+      break;
+    case 'home':
+      view = (
+        <Home
+          entries={entries}
+          packs={library.packs.map((p) => ({ title: p.title, version: p.version, questions: p.questions.length }))}
+          notice={homeNotice}
+          onChoose={choose}
+          onSearch={() => setScreen({ name: 'search' })}
+          onQuit={() => exit()}
+        />
+      );
   }
-  return <ThemeContext.Provider value={theme}>{view}</ThemeContext.Provider>;
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Fragment key={session}>{view}</Fragment>
+    </ThemeContext.Provider>
+  );
+}
+
+/** The screen a single question opens in. */
+function screenForQuestion(q: Question): Screen {
+  if (q.type === 'open') return { name: 'interview', questions: [q] };
+  if (q.type === 'predict') return { name: 'predict', questions: [q] };
+  if (q.type === 'spot') return { name: 'spot', questions: [q] };
+  return { name: 'quiz', title: 'Search result', questions: [q] };
+}
+
+function homeEntries(input: { questions: readonly Question[]; store: ProgressStore; predict: number; spot: number; levels: Level[] }): HomeEntry[] {
+  const counts = countByLevel(input.levels, input.questions, input.store.all());
+  const quizTotal = input.questions.filter(isQuizQuestion).length;
+  const entries: HomeEntry[] = counts.map((c) => ({
+    id: `quiz:${c.level}`,
+    section: 'Quiz by level (unanswered and missed first)',
+    label: LEVEL_TITLES[c.level],
+    info: `${String(c.total).padStart(4)} questions ${String(c.mastered).padStart(4)} correct`,
+    bar: { value: c.mastered, total: c.total },
+  }));
+  entries.push({ id: 'quiz', section: entries[0]?.section ?? 'Quiz', label: 'All levels', info: `${String(quizTotal).padStart(4)} questions` });
+  const open = input.questions.filter((q) => q.type === 'open').length;
+  const examable = input.questions.filter(isExamQuestion).length;
+  if (examable > 0) entries.push({ id: 'exam', section: 'Practise like the real thing', label: 'Mock exam', info: `${EXAM_DEFAULTS.count} questions, ${EXAM_DEFAULTS.minutes} minutes` });
+  if (open > 0) entries.push({ id: 'interview', section: 'Practise like the real thing', label: 'Mock interview', info: `${open} open questions` });
+  if (input.predict > 0) entries.push({ id: 'predict', section: 'Read policies like a reviewer', label: 'Predict the decision', info: `${input.predict} questions` });
+  if (input.spot > 0) entries.push({ id: 'spot', section: 'Read policies like a reviewer', label: 'Spot the bug', info: `${input.spot} questions` });
+  entries.push({ id: 'search', section: 'Find', label: 'Search', info: 'every question and exercise (or press /)' });
+  return entries;
 }

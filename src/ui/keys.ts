@@ -19,7 +19,26 @@ export type Command =
   | 'back'
   | 'quit'
   | 'scrollUp'
-  | 'scrollDown';
+  | 'scrollDown'
+  | 'undo'
+  | 'search'
+  | 'flag'
+  | 'prevQuestion'
+  | 'nextQuestion'
+  | 'jump'
+  | 'finishExam'
+  | 'confirm'
+  | 'finishAnswer'
+  | 'listUp'
+  | 'listDown'
+  | 'cancel'
+  | 'left'
+  | 'right'
+  | 'edit'
+  | 'regrade'
+  | 'hint'
+  | 'showSolution'
+  | 'nextUnsolved';
 
 interface Binding {
   /** How the keys are written in the footer. */
@@ -43,6 +62,28 @@ export const keyTable: Record<Command, Binding> = {
   quit: { label: 'q/Esc', description: 'quit', matches: (i, k) => k.escape || i === 'q' },
   scrollUp: { label: 'PgUp', description: 'scroll up', matches: (_, k) => k.pageUp },
   scrollDown: { label: 'PgDn', description: 'scroll down', matches: (_, k) => k.pageDown },
+  undo: { label: 'u', description: 'undo last rating', matches: (i) => i === 'u' },
+  search: { label: '/', description: 'search', matches: (i) => i === '/' },
+  flag: { label: 'f', description: 'flag for review', matches: (i) => i === 'f' },
+  prevQuestion: { label: '←/p', description: 'previous', matches: (i, k) => k.leftArrow || i === 'p' },
+  nextQuestion: { label: '→/n', description: 'next', matches: (i, k) => k.rightArrow || i === 'n' },
+  jump: { label: 'Tab', description: 'next unanswered or flagged', matches: (i, k) => k.tab || i === '\t' },
+  finishExam: { label: 's', description: 'submit exam', matches: (i) => i === 's' },
+  confirm: { label: 'y', description: 'yes', matches: (i) => i === 'y' || i === 'Y' },
+  // Enter is a new line in a typed answer; Ctrl+D ends it, as it ends input in a shell.
+  finishAnswer: { label: 'Ctrl+D', description: 'done answering', matches: (i, k) => k.ctrl && i === 'd' },
+  // Where letters are typed (search, answers), only the arrows move.
+  listUp: { label: '↑', description: 'up', matches: (_, k) => k.upArrow },
+  listDown: { label: '↓', description: 'down', matches: (_, k) => k.downArrow },
+  cancel: { label: 'Esc', description: 'back', matches: (_, k) => k.escape },
+  left: { label: '←/h', description: 'previous element', matches: (i, k) => k.leftArrow || i === 'h' },
+  right: { label: '→/l', description: 'next element', matches: (i, k) => k.rightArrow || i === 'l' },
+  edit: { label: 'e', description: 'edit in $EDITOR', matches: (i) => i === 'e' },
+  // For file systems where save events do not arrive.
+  regrade: { label: 'r', description: 'regrade', matches: (i) => i === 'r' },
+  hint: { label: 'h', description: 'next hint', matches: (i) => i === 'h' },
+  showSolution: { label: 's', description: 'show solution', matches: (i) => i === 's' },
+  nextUnsolved: { label: 'n', description: 'next unsolved', matches: (i) => i === 'n' },
 };
 
 export function is(command: Command, input: string, key: Key): boolean {

@@ -1,64 +1,79 @@
 import { Box, Text } from 'ink';
-import { useKeys, useStateRef } from '../hooks/use-latest.js';
-import type { LevelCount } from '../../study/index.js';
 import { Bar } from '../components/Bar.js';
 import { Footer } from '../components/Footer.js';
+import { useKeys, useStateRef } from '../hooks/use-latest.js';
 import { is } from '../keys.js';
 import { symbols } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 
-/** One line of the home menu. New modes add entries here. */
-export type HomeEntry = { kind: 'quiz'; level?: LevelCount['level']; label: string; detail?: LevelCount };
+/** One line of the home menu. Modes add entries; the App decides what choosing one does. */
+export interface HomeEntry {
+  id: string;
+  section: string;
+  label: string;
+  /** Plain words beside the label: counts, what is due. */
+  info?: string;
+  /** A progress bar beside the info; the numbers are in `info` too. */
+  bar?: { value: number; total: number };
+}
 
 export interface HomeProps {
   entries: HomeEntry[];
   packs: { title: string; version: string; questions: number }[];
-  quizLength: number;
+  /** A line under the title: what is due, the streak. */
+  status?: string;
   notice?: string;
   onChoose(entry: HomeEntry): void;
+  /** `/` opens search from here. */
+  onSearch?(): void;
   onQuit(): void;
 }
 
-export function Home({ entries, packs, quizLength, notice, onChoose, onQuit }: HomeProps) {
+export function Home({ entries, packs, status, notice, onChoose, onSearch, onQuit }: HomeProps) {
   const theme = useTheme();
   const [cursor, setCursor, cursorRef] = useStateRef(0);
   useKeys((input, key) => {
     const cursor = cursorRef.current;
-    if (is('up', input, key)) setCursor((c) => (c - 1 + entries.length) % entries.length);
-    else if (is('down', input, key)) setCursor((c) => (c + 1) % entries.length);
+    if (is('up', input, key)) setCursor((cursor - 1 + entries.length) % entries.length);
+    else if (is('down', input, key)) setCursor((cursor + 1) % entries.length);
     else if (is('select', input, key)) {
       const entry = entries[cursor];
       if (entry) onChoose(entry);
     } else if (is('number', input, key)) {
       const entry = entries[Number(input) - 1];
       if (entry) onChoose(entry);
-    } else if (is('quit', input, key)) onQuit();
+    } else if (onSearch && is('search', input, key)) onSearch();
+    else if (is('quit', input, key)) onQuit();
   });
 
+  const labelWidth = Math.max(...entries.map((e) => e.label.length), 10) + 2;
+  let lastSection = '';
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold color={theme.color('heading')}>
         iamprep · AWS IAM practice
       </Text>
+      {status ? <Text color={theme.color('muted')}>{status}</Text> : null}
       {notice ? <Text color={theme.color('warning')}>! {notice}</Text> : null}
-      <Box marginTop={1}>
-        <Text bold>Quiz by level</Text>
-        <Text color={theme.color('muted')}>{`  (${quizLength} questions; unanswered and missed first)`}</Text>
-      </Box>
       {entries.map((entry, i) => {
         const active = i === cursor;
-        const d = entry.detail;
+        const heading = entry.section !== lastSection ? entry.section : undefined;
+        lastSection = entry.section;
+        const number = i < 9 ? String(i + 1) : ' ';
         return (
-          <Box key={entry.label}>
-            <Text color={active ? theme.color('accent') : undefined} bold={active}>
-              {`${active ? symbols.pointer : ' '} ${i + 1} ${entry.label.padEnd(14)}`}
-            </Text>
-            {d ? (
-              <Text>
-                {`${String(d.total).padStart(4)} questions  ${String(d.mastered).padStart(4)} correct  `}
-                <Bar value={d.mastered} total={d.total} />
-              </Text>
+          <Box key={entry.id} flexDirection="column">
+            {heading ? (
+              <Box marginTop={1}>
+                <Text bold>{heading}</Text>
+              </Box>
             ) : null}
+            <Box>
+              <Text color={active ? theme.color('accent') : undefined} bold={active}>
+                {`${active ? symbols.pointer : ' '} ${number} ${entry.label.padEnd(labelWidth)}`}
+              </Text>
+              {entry.info ? <Text>{`${entry.info}  `}</Text> : null}
+              {entry.bar ? <Bar value={entry.bar.value} total={entry.bar.total} /> : null}
+            </Box>
           </Box>
         );
       })}
@@ -69,7 +84,7 @@ export function Home({ entries, packs, quizLength, notice, onChoose, onQuit }: H
           </Text>
         ))}
       </Box>
-      <Footer commands={['up', 'down', 'select', 'number', 'quit']} />
+      <Footer commands={onSearch ? ['up', 'down', 'select', 'number', 'search', 'quit'] : ['up', 'down', 'select', 'number', 'quit']} />
     </Box>
   );
 }
