@@ -25,6 +25,13 @@ Usage:
   iamprep exam [--count N] [--minutes M] [--level L]
                                   a timed mock exam
   iamprep interview [--level L]   a mock interview with open questions
+  iamprep review                  the spaced-repetition session of what is due today
+  iamprep practice [ID]           hands-on policy exercises, graded on every save
+  iamprep lint FILE...            validate IAM policies: every problem at line:column
+  iamprep grade --exercise ID --policy FILE
+                                  grade an exercise answer without the UI
+  iamprep stats                   progress summary (--json)
+  iamprep progress export|import|reset|settings
   iamprep search QUERY            find any question or exercise
   iamprep eval ...                the policy simulator (iamprep eval --help)
   iamprep pack validate PATH...   check question packs, compiler-style
@@ -39,7 +46,7 @@ Options for every command:
 Progress is kept in ${configDir()} (set XDG_CONFIG_HOME to use another folder).`;
 
 /** Interactive commands the contract names that this version does not have yet: said plainly, never faked. */
-const NOT_YET = new Set(['review', 'practice']);
+const NOT_YET = new Set<string>();
 
 /** Non-interactive commands, loaded on demand so that each start pays only for what it runs. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -53,7 +60,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const [{ createSearchCommand }, { buildSearchIndex, searchItemsOf }] = await Promise.all([import('./commands/search.js'), import('./study/index.js')]);
     return createSearchCommand((questions, exercises) => buildSearchIndex(searchItemsOf(questions, exercises)));
   },
-  pack: async () => (await import('./commands/pack.js')).createPackCommand({ version: VERSION, builtinDir: BUILTIN_PACK }),
+  pack: async () => {
+    const [{ createPackCommand }, { checkPackExercises, checkPredictQuestions }] = await Promise.all([import('./commands/pack.js'), import('./grading/index.js')]);
+    // Policies inside packs are checked with the evaluator: solutions, starters, wrong answers, predict answers.
+    return createPackCommand({ version: VERSION, builtinDir: BUILTIN_PACK, extraChecks: (pack) => [...checkPackExercises(pack), ...checkPredictQuestions(pack)] });
+  },
 };
 
 const globalOptions = {
@@ -80,8 +91,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 
   let values: Record<string, unknown>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options: { ...globalOptions, ...interactive?.options }, allowPositionals: false, strict: true }).values;
+    const parsed = parseArgs({ args: rest, options: { ...globalOptions, ...interactive?.options }, allowPositionals: !!interactive?.positionals, strict: true });
+    values = parsed.values;
+    positionals = parsed.positionals;
   } catch (error) {
     io.stderr(`iamprep: ${(error as Error).message}\nRun \`iamprep ${command ? `${command} ` : ''}--help\` for usage.\n`);
     return EXIT_USAGE;
@@ -94,7 +108,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(`${interactive?.help ?? HELP}\n`);
     return EXIT_OK;
   }
-  const request = interactive?.request(values);
+  const request = interactive?.request(values, positionals);
   if (typeof request === 'string') {
     io.stderr(`iamprep ${command}: ${request}\n`);
     return EXIT_USAGE;
@@ -138,8 +152,19 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     return 1;
   }
 
+  const wanted = options.request?.mode === 'practice' ? options.request.id : undefined;
+  if (wanted && !library.exercises.some((e) => e.id === wanted || e.key === wanted)) {
+    io.stderr(`iamprep practice: there is no exercise \`${wanted}\`; \`iamprep practice\` lists them, \`iamprep search\` finds them\n`);
+    return 1;
+  }
+
   // Loaded only for the interactive path, so that other commands start fast.
-  const [{ runApp }, { createTheme }, { enginePorts }] = await Promise.all([import('./ui/run.js'), import('./ui/theme.js'), import('./engine-ports.js')]);
+  const [{ runApp }, { createTheme }, { enginePorts }, { createWorkspace }] = await Promise.all([
+    import('./ui/run.js'),
+    import('./ui/theme.js'),
+    import('./engine-ports.js'),
+    import('./workspace/index.js'),
+  ]);
   try {
     await runApp({
       library,
@@ -148,6 +173,7 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
       random: seededRandom(Date.now()),
       theme: createTheme(io.env),
       engine: enginePorts,
+      workspace: createWorkspace(configDir(io.env), io.env),
       startWith: options.request,
       notice: notices.join('; ') || undefined,
     });

@@ -9,8 +9,10 @@ import type { StartRequest } from './ui/App.js';
 export interface InteractiveCommand {
   options: NonNullable<ParseArgsConfig['options']>;
   help: string;
+  /** Whether the command takes arguments besides options (`practice ID`). */
+  positionals?: boolean;
   /** The start request, or a usage error message. */
-  request(values: Record<string, unknown>): StartRequest | string;
+  request(values: Record<string, unknown>, positionals: string[]): StartRequest | string;
 }
 
 const levelOption = { level: { type: 'string' } } as const;
@@ -68,6 +70,28 @@ Options:
   --level L      only one level (default: all)`,
     request: (values) =>
       build({ level: level(values), count: whole(values, 'count', 20, 500), minutes: whole(values, 'minutes', 30, 600) }, (p) => ({ mode: 'exam', ...p })),
+  },
+  review: {
+    options: {},
+    help: `Usage: iamprep review [--pack PATH] [--no-builtin]
+
+The spaced-repetition session of what is due today (FSRS), plus new cards up
+to the daily limit (\`iamprep progress settings --new-per-day N\`). Wrong
+answers come back soon; right ones later each time. After an answer, u
+takes it back.`,
+    request: () => ({ mode: 'review' }),
+  },
+  practice: {
+    options: {},
+    positionals: true,
+    help: `Usage: iamprep practice [ID] [--pack PATH] [--no-builtin]
+
+Hands-on policy exercises: write the policy in your own editor ($VISUAL or
+$EDITOR); it is graded on every save against the requests it must allow and
+deny and, for least privilege, against a reference solution, with a
+counterexample when it allows too much. Without ID, the list of exercises
+opens on the next unsolved one.`,
+    request: (_values, positionals) => (positionals.length > 1 ? 'name at most one exercise' : { mode: 'practice', id: positionals[0] }),
   },
   interview: {
     options: { ...levelOption, count: { type: 'string' } },

@@ -17,6 +17,8 @@ const allowed: Record<string, string[]> = {
   study: ['core', 'content', 'grading', 'progress'],
   ui: ['study', 'core'],
   commands: ['core', 'policy', 'content', 'grading', 'progress'],
+  // The exercise workspace: files and the learner's editor; used by the composition root only.
+  workspace: [],
 };
 /** Modules that may use `import type` from anywhere. */
 const typeImportsFromAnywhere = new Set(['ui']);

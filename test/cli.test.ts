@@ -74,11 +74,6 @@ describe.skipIf(!existsSync(CLI))('the iamprep command', () => {
     expect(stderr).toContain('needs a terminal');
   });
 
-  it('says plainly when a command is not in this version', () => {
-    const { code, stderr } = run(['practice']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('not available in this version');
-  });
 });
 
 describe.skipIf(!existsSync(CLI))('iamprep pack validate', () => {

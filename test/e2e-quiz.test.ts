@@ -26,7 +26,7 @@ function savedAnswers(config: string) {
 
 /** The correct-answer count shown for Beginner on the home screen. */
 function beginnerCorrect(screen: string): number {
-  const match = /Beginner\s+\d+ questions\s+(\d+) correct/.exec(screen);
+  const match = /Beginner quiz\s+\d+ questions\s+(\d+) correct/.exec(screen);
   if (!match) throw new Error(`no Beginner row on screen:\n${screen}`);
   return Number(match[1]);
 }
@@ -35,10 +35,10 @@ describe.skipIf(!ready)('a learner in a real terminal', () => {
   it('answers two questions, quits, and sees the progress on the next start', async () => {
     const config = mkdtempSync(join(tmpdir(), 'iamprep-e2e-'));
     const first = open([], config);
-    const home = await first.waitFor('Quiz by level');
+    const home = await first.waitFor('Beginner quiz');
     expect(beginnerCorrect(home)).toBe(0);
 
-    first.keys('Enter');
+    first.keys('2');
     await first.waitFor('question 1 of 10');
     await answerWhateverIsShown(first);
     first.keys('Enter');
@@ -54,7 +54,7 @@ describe.skipIf(!ready)('a learner in a real terminal', () => {
     const correct = answered.filter((a) => a.correct > 0).length;
 
     const second = open([], config);
-    const again = await second.waitFor('Quiz by level');
+    const again = await second.waitFor('Beginner quiz');
     expect(beginnerCorrect(again)).toBe(correct);
     second.keys('Escape');
     await second.waitFor('[exited 0]');

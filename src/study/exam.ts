@@ -302,7 +302,10 @@ function spreadTopics(questions: ExamQuestion[]): ExamQuestion[] {
  * which puts it back in front of the learner.
  */
 export function saveExamAnswers(ports: StudyPorts, result: ExamResult): void {
-  for (const item of result.items) ports.store.recordAnswer({ key: item.question.key, correct: item.correct, at: result.submittedAt });
+  // A missed question (wrong or left unanswered) is rated Again, so FSRS brings it back for review the next day.
+  for (const item of result.items) {
+    ports.store.rate({ key: item.question.key, rating: item.correct ? 3 : 1, at: result.submittedAt, rev: item.question.rev, correct: item.correct });
+  }
 }
 
 /** The line of exam history worth keeping: when, how long, the scores, and what was missed. */

@@ -8,3 +8,4 @@ export * from './spot.js';
 export * from './search.js';
 export * from './review.js';
 export * from './stats.js';
+export * from './practice.js';

@@ -117,7 +117,8 @@ export function rateInterview(state: InterviewState, rating: SelfRating): Interv
 }
 
 export function saveInterviewOutcome(ports: StudyPorts, outcome: InterviewOutcome): void {
-  ports.store.recordAnswer({ key: outcome.question.key, correct: outcome.correct, at: ports.clock.now().toISOString() });
+  // The learner's own rating schedules the card, as in Anki.
+  ports.store.rate({ key: outcome.question.key, rating: outcome.rating, at: ports.clock.now().toISOString(), rev: outcome.question.rev, correct: outcome.correct });
 }
 
 export interface InterviewSummary {

@@ -83,7 +83,8 @@ export function gradePredict(state: PredictState, port: DecidePort): PredictOutc
 }
 
 export function savePredictOutcome(ports: StudyPorts, outcome: PredictOutcome): void {
-  ports.store.recordAnswer({ key: outcome.question.key, correct: outcome.correct, at: ports.clock.now().toISOString() });
+  // Objective answers schedule the card: wrong is Again, right is Good.
+  ports.store.rate({ key: outcome.question.key, rating: outcome.correct ? 3 : 1, at: ports.clock.now().toISOString(), rev: outcome.question.rev, correct: outcome.correct });
 }
 
 /** A policy in play, labelled the way the evaluation logic names it, as text to show. */

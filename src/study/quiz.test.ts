@@ -149,3 +149,12 @@ describe('choosing questions', () => {
   });
 });
 
+
+describe('taking an answer back', () => {
+  it('returns to the same question unanswered and forgets the outcome', () => {
+    const answered = answer(act(quizOf(single, truefalse), { type: 'choose', index: 2 }));
+    const undone = act(answered, { type: 'undo' });
+    expect(undone).toMatchObject({ index: 0, phase: 'answering', outcomes: [] });
+    expect(answer(act(undone, { type: 'move', delta: 1 })).outcomes[0]?.correct).toBe(true);
+  });
+});

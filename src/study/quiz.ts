@@ -50,6 +50,7 @@ export type QuizAction =
   | { type: 'undoPick' }
   | { type: 'reveal' }
   | { type: 'answered'; outcome: AnswerOutcome }
+  | { type: 'undo' }
   | { type: 'next' };
 
 export function startQuiz(questions: QuizQuestion[], shuffle: <T>(items: T[]) => T[]): QuizState {
@@ -121,6 +122,10 @@ export function quizReducer(state: QuizState, action: QuizAction, shuffle: <T>(i
     case 'answered':
       if (!q || (state.phase !== 'answering' && state.phase !== 'revealed')) return state;
       return { ...state, phase: 'feedback', outcomes: [...state.outcomes, action.outcome] };
+    case 'undo':
+      // Takes back the answer just given: the same question, unanswered, shown the same way.
+      if (state.phase !== 'feedback') return state;
+      return { ...state, phase: 'answering', cursor: 0, selected: [], sequence: [], outcomes: state.outcomes.slice(0, -1) };
     case 'next':
       if (state.phase !== 'feedback') return state;
       return enter(state, state.index + 1, shuffle);

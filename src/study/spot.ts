@@ -121,7 +121,8 @@ export function gradeSpot(state: SpotState, findingsFor: SpotPorts['findingsFor'
 }
 
 export function saveSpotOutcome(ports: StudyPorts, outcome: SpotOutcome): void {
-  ports.store.recordAnswer({ key: outcome.question.key, correct: outcome.correct, at: ports.clock.now().toISOString() });
+  // Objective answers schedule the card: wrong is Again, right is Good.
+  ports.store.rate({ key: outcome.question.key, rating: outcome.correct ? 3 : 1, at: ports.clock.now().toISOString(), rev: outcome.question.rev, correct: outcome.correct });
 }
 
 export function summarizeSpot(state: SpotState): ModeSummary {

@@ -53,16 +53,16 @@ describe('home screen', () => {
     store.recordAnswer({ key: 't/s', correct: true, at: '2026-11-27T00:00:00Z' });
     const { screen } = mount([single, truefalse, multiple, order, recall], {}, store);
     const frame = await screen('Beginner');
-    expect(frame).toMatch(/Beginner\s+2 questions\s+1 correct/);
-    expect(frame).toMatch(/Intermediate\s+1 questions\s+0 correct/);
-    expect(frame).toContain('All levels');
-    expect(frame).toContain('Test pack 1.0.0: 5 questions');
+    expect(frame).toMatch(/Beginner quiz\s+2 questions\s+1 correct/);
+    expect(frame).toMatch(/Intermediate quiz\s+1 questions\s+0 correct/);
+    expect(frame).toContain('Quiz, all levels');
+    expect(frame).toContain('Test pack 1.0.0 (5)');
   });
 
   it('starts a quiz at the chosen level', async () => {
     const { screen, press } = mount([single, truefalse, multiple]);
     await screen('Beginner');
-    await press(ENTER);
+    await press('2');
     const frame = await screen('question 1 of 2');
     expect(frame).toContain('Beginner quiz');
   });
@@ -134,9 +134,9 @@ describe('quiz screen', () => {
   it('goes back home with Esc before any answer', async () => {
     const { screen, press } = mount([single, truefalse]);
     await screen('Beginner');
-    await press(ENTER);
+    await press('2');
     await screen('question 1 of');
     await press(ESC);
-    await screen('Quiz by level');
+    await screen('Beginner quiz');
   });
 });

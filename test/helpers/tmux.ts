@@ -36,7 +36,7 @@ export function startTerminal(args: string[], env: Record<string, string>, size 
   const name = `iamprep-test-${process.pid}-${++counter}`;
   const envArgs = Object.entries({ CI: '0', CONTINUOUS_INTEGRATION: '0', TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
   // The shell stays after the app exits, so its exit status can be read.
-  const command = `env ${envArgs.join(' ')} node ${shellQuote(CLI)} ${args.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
+  const command = `env ${envArgs.join(' ')} node ${shellQuote(CLI)} ${args.map(shellQuote).join(' ')}; code=$?; echo; echo "[exited $code]"; sleep 600`;
   execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), command]);
   const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
   return {

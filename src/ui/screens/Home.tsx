@@ -9,6 +9,7 @@ import { useTheme } from '../theme-context.js';
 /** One line of the home menu. Modes add entries; the App decides what choosing one does. */
 export interface HomeEntry {
   id: string;
+  /** Entries of one section stand together; a blank line separates sections. */
   section: string;
   label: string;
   /** Plain words beside the label: counts, what is due. */
@@ -20,7 +21,7 @@ export interface HomeEntry {
 export interface HomeProps {
   entries: HomeEntry[];
   packs: { title: string; version: string; questions: number }[];
-  /** A line under the title: what is due, the streak. */
+  /** Words beside the title: what is due, the streak. */
   status?: string;
   notice?: string;
   onChoose(entry: HomeEntry): void;
@@ -50,10 +51,12 @@ export function Home({ entries, packs, status, notice, onChoose, onSearch, onQui
   let lastSection = '';
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold color={theme.color('heading')}>
-        iamprep · AWS IAM practice
+      <Text>
+        <Text bold color={theme.color('heading')}>
+          iamprep · AWS IAM practice
+        </Text>
+        {status ? <Text color={theme.color('muted')}>{`   ${status}`}</Text> : null}
       </Text>
-      {status ? <Text color={theme.color('muted')}>{status}</Text> : null}
       {notice ? <Text color={theme.color('warning')}>! {notice}</Text> : null}
       {entries.map((entry, i) => {
         const active = i === cursor;
@@ -62,12 +65,7 @@ export function Home({ entries, packs, status, notice, onChoose, onSearch, onQui
         const number = i < 9 ? String(i + 1) : ' ';
         return (
           <Box key={entry.id} flexDirection="column">
-            {heading ? (
-              <Box marginTop={1}>
-                <Text bold>{heading}</Text>
-              </Box>
-            ) : null}
-            <Box>
+            <Box marginTop={heading ? 1 : 0}>
               <Text color={active ? theme.color('accent') : undefined} bold={active}>
                 {`${active ? symbols.pointer : ' '} ${number} ${entry.label.padEnd(labelWidth)}`}
               </Text>
@@ -77,12 +75,10 @@ export function Home({ entries, packs, status, notice, onChoose, onSearch, onQui
           </Box>
         );
       })}
-      <Box marginTop={1} flexDirection="column">
-        {packs.map((p) => (
-          <Text key={p.title} color={theme.color('muted')}>
-            {`${symbols.bullet} ${p.title} ${p.version}: ${p.questions} questions`}
-          </Text>
-        ))}
+      <Box marginTop={1}>
+        <Text color={theme.color('muted')} wrap="truncate-end">
+          {`Packs: ${packs.map((p) => `${p.title} ${p.version} (${p.questions})`).join(' · ')}`}
+        </Text>
       </Box>
       <Footer commands={onSearch ? ['up', 'down', 'select', 'number', 'search', 'quit'] : ['up', 'down', 'select', 'number', 'quit']} />
     </Box>

@@ -18,9 +18,11 @@ export interface QuizProps {
   onSubmit(): void;
   onRate(rating: SelfRating): void;
   onLeave(): void;
+  /** `u` after an answer: take it back (and its rating). */
+  onUndo?(): void;
 }
 
-export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate, onLeave }: QuizProps) {
+export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate, onLeave, onUndo }: QuizProps) {
   const theme = useTheme();
   const q = currentQuestion(state);
   const outcome = state.phase === 'feedback' ? state.outcomes[state.outcomes.length - 1] : undefined;
@@ -47,6 +49,7 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
     }
     if (state.phase === 'feedback') {
       if (is('next', input, key)) onAction({ type: 'next' });
+      else if (onUndo && is('undo', input, key)) onUndo();
       return;
     }
     if (q.type === 'recall') {
@@ -79,13 +82,13 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
           {outcome ? <Feedback outcome={outcome} /> : null}
         </ScrollArea>
       </Box>
-      <Footer commands={footerFor(q, state)} message={message} />
+      <Footer commands={footerFor(q, state, !!onUndo)} message={message} />
     </Box>
   );
 }
 
-function footerFor(q: QuizQuestion, state: QuizState): Command[] {
-  if (state.phase === 'feedback') return ['next', 'back'];
+function footerFor(q: QuizQuestion, state: QuizState, canUndo: boolean): Command[] {
+  if (state.phase === 'feedback') return canUndo ? ['next', 'undo', 'back'] : ['next', 'back'];
   if (q.type === 'recall') return state.phase === 'answering' ? ['reveal', 'back'] : ['rate', 'back'];
   if (q.type === 'multiple') return ['up', 'down', 'toggle', 'submit', 'back'];
   if (q.type === 'order') return ['number', 'undoPick', 'submit', 'back'];
