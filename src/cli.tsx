@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { systemClock } from './core/index.js';
 import { loadLibrary, LEVELS, type Level } from './content/index.js';
-import { FutureStoreError, openConfStore, configDir, userPacksDir } from './progress/index.js';
+import { appendExamRecord, FutureStoreError, openConfStore, configDir, userPacksDir } from './progress/index.js';
 import { isQuizQuestion, seededRandom } from './study/index.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './commands/types.js';
 import { VERSION } from './version.js';
@@ -174,6 +174,7 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
       theme: createTheme(io.env),
       engine: enginePorts,
       workspace: createWorkspace(configDir(io.env), io.env),
+      recordExam: (record) => appendExamRecord(configDir(io.env), record),
       startWith: options.request,
       notice: notices.join('; ') || undefined,
     });

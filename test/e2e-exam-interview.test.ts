@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfStore } from '../src/progress/index.js';
+import { openConfStore, readExamHistory } from '../src/progress/index.js';
 import { writePack } from './helpers/packs.js';
 import { CLI, hasTmux, startTerminal, type TerminalSession } from './helpers/tmux.js';
 
@@ -81,12 +81,12 @@ function open(args: string[]) {
   const pack = writePack(PACK);
   const session = startTerminal([...args, '--no-builtin', '--pack', pack], { XDG_CONFIG_HOME: config });
   sessions.push(session);
-  return { session, saved: () => openConfStore({ cwd: join(config, 'iamprep') }).all() };
+  return { session, saved: () => openConfStore({ cwd: join(config, 'iamprep') }).all(), exams: () => readExamHistory(join(config, 'iamprep')) };
 }
 
 describe.skipIf(!ready)('a timed exam in a real terminal', () => {
   it('counts down, navigates, flags, submits, scores and reviews, and saves every answer', async () => {
-    const { session, saved } = open(['exam', '--count', '3', '--minutes', '1']);
+    const { session, saved, exams } = open(['exam', '--count', '3', '--minutes', '1']);
     const first = await session.waitFor(/00:[0-5]\d left|01:00 left/);
     expect(first).toContain('question 1 of 3');
     expect(first).toContain('answered');
@@ -109,6 +109,10 @@ describe.skipIf(!ready)('a timed exam in a real terminal', () => {
     session.keys('Right');
     await session.waitFor('review 2 of 3');
     expect(Object.keys(saved()).sort()).toEqual(['e2e/boundary', 'e2e/deny-wins', 'e2e/principal']);
+    // The exam is kept in the history with its score.
+    const history = exams();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ total: 3, endedBy: 'learner' });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { LEVELS, type Library } from '../content/index.js';
-import { computeStats, configDir, FutureStoreError, HEAT_SYMBOLS, heatLevel, openConfStore, sparkline, type ItemMeta, type MasteryRow, type ProgressStore, type StatsReport } from '../progress/index.js';
+import { computeStats, configDir, FutureStoreError, HEAT_SYMBOLS, heatLevel, openConfStore, readExamHistory, sparkline, type ExamHistoryEntry, type ItemMeta, type MasteryRow, type ProgressStore, type StatsReport } from '../progress/index.js';
 import { loadRunLibrary } from './run-library.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './types.js';
 
@@ -63,7 +63,8 @@ export const statsCommand: Command = async (argv, io) => {
   if (!store) return 1;
   const library = loadRunLibrary({ packs: values.pack, noBuiltin: values['no-builtin'] }, io);
   const report = computeStats(store.data(), itemsOf(library), LEVELS, new Date());
-  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatStats(report));
+  const exams = readExamHistory(configDir(io.env));
+  io.stdout(values.json ? `${JSON.stringify({ ...report, exams }, null, 2)}\n` : `${formatStats(report)}${formatExams(exams)}`);
   return EXIT_OK;
 };
 
@@ -118,4 +119,15 @@ export function heatmapLines(heatmap: StatsReport['heatmap']): string[] {
     for (let i = row; i < heatmap.days.length; i += 7) line += HEAT_SYMBOLS[heatLevel(heatmap.days[i]!.answers, busiest)];
     return line;
   });
+}
+
+/** The last mock exams, newest first. */
+export function formatExams(exams: readonly ExamHistoryEntry[]): string {
+  if (exams.length === 0) return '';
+  const lines = ['', `Mock exams (${exams.length}, newest first)`];
+  for (const e of [...exams].reverse().slice(0, 5)) {
+    const minutes = Math.round(e.usedMs / 60_000);
+    lines.push(`  ${e.at.slice(0, 10)}  ${String(e.correct).padStart(3)}/${String(e.total).padEnd(3)} ${percent(e.correct, e.total)}  ${bar(e.correct, e.total, 10)}  ${minutes} min${e.endedBy === 'timeout' ? ', timed out' : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -7,3 +7,4 @@ export { dataProblems } from './snapshot.js';
 export { computeStats, heatLevel, sparkline, HEAT_SYMBOLS, accuracyByDay, trueRetention, forecast, heatmap, streak, ACCURACY_DAYS, RETENTION_DAYS, FORECAST_DAYS, HEATMAP_WEEKS, type ItemMeta, type MasteryRow, type DayCount, type StatsReport } from './stats.js';
 export { dayKey, startOfDay, endOfDay, weekdayIndex } from './days.js';
 export { exportDocument, checkImport, EXPORT_FORMAT, type ExportDocument, type ImportCheck } from './exchange.js';
+export { appendExamRecord, readExamHistory, type ExamHistoryEntry, type ExamScore } from './exam-history.js';

@@ -27,6 +27,7 @@ import {
   type ExerciseProgress,
   type PracticeWorkspace,
   type ExamQuestion,
+  type ExamRecord,
   type QuizQuestion,
   type Random,
   type SearchItem,
@@ -63,6 +64,8 @@ export interface AppProps {
   random: Random;
   theme: Theme;
   engine: EnginePorts;
+  /** Keeps a finished mock exam in the history. */
+  recordExam?(record: ExamRecord): void;
   /** Where exercise answers are written and watched; exercises are hidden without it. */
   workspace?: PracticeWorkspace;
   startWith?: StartRequest;
@@ -85,7 +88,7 @@ type Screen =
 export const LEVEL_TITLES: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', scenario: 'Scenario' };
 const EXAM_DEFAULTS = { count: 20, minutes: 30 };
 
-export function App({ library, store, clock, random, theme, engine, workspace, startWith, quizLength = 10, notice }: AppProps) {
+export function App({ library, store, clock, random, theme, engine, workspace, recordExam, startWith, quizLength = 10, notice }: AppProps) {
   const { exit } = useApp();
   const shuffle = useMemo(() => shuffleWith(random), [random]);
   const ports = { store, clock };
@@ -206,7 +209,7 @@ export function App({ library, store, clock, random, theme, engine, workspace, s
       view = <Stats report={statsForLibrary(library.questions, library.exercises, store, clock)} onBack={home} />;
       break;
     case 'exam':
-      view = <ExamFlow ports={ports} onDone={home} questions={screen.questions} minutes={screen.minutes} random={random} clock={clock} />;
+      view = <ExamFlow ports={ports} onDone={home} questions={screen.questions} minutes={screen.minutes} random={random} clock={clock} onFinished={recordExam} />;
       break;
     case 'interview':
       view = <InterviewFlow ports={ports} onDone={home} questions={screen.questions} clock={clock} />;

@@ -6,6 +6,7 @@ import type { Clock } from '../../core/index.js';
 import type { OpenQuestion, PredictQuestion, SpotQuestion } from '../../content/index.js';
 import {
   examReducer,
+  examRecord,
   examResult,
   gradePredict,
   gradeSpot,
@@ -23,6 +24,7 @@ import {
   startSpot,
   type DecidePort,
   type ExamQuestion,
+  type ExamRecord,
   type ExamState,
   type InterviewState,
   type PredictState,
@@ -52,7 +54,15 @@ function saving(save: () => void): string | undefined {
   }
 }
 
-export function ExamFlow({ ports, onDone, questions, minutes, random, clock }: FlowBase & { questions: ExamQuestion[]; minutes: number; random: Random; clock: Clock }) {
+export function ExamFlow({
+  ports,
+  onDone,
+  questions,
+  minutes,
+  random,
+  clock,
+  onFinished,
+}: FlowBase & { questions: ExamQuestion[]; minutes: number; random: Random; clock: Clock; onFinished?(record: ExamRecord): void }) {
   const now = () => clock.now().getTime();
   const [state, setState, ref] = useStateRef<{ exam: ExamState; message?: string }>(() => ({ exam: startExam(questions, { now: now(), minutes, random }) }));
   return (
@@ -66,7 +76,14 @@ export function ExamFlow({ ports, onDone, questions, minutes, random, clock }: F
         const before = ref.current.exam;
         const after = examReducer(before, action, now());
         // Submitting (by key or by time-out) saves every answer once.
-        const message = before.phase === 'running' && after.phase !== 'running' ? saving(() => saveExamAnswers(ports, examResult(after))) : ref.current.message;
+        const finished = before.phase === 'running' && after.phase !== 'running';
+        const message = finished
+          ? saving(() => {
+              const result = examResult(after);
+              saveExamAnswers(ports, result);
+              onFinished?.(examRecord(result));
+            })
+          : ref.current.message;
         setState({ exam: after, message });
       }}
       onLeave={onDone}
