@@ -18,11 +18,32 @@ describe('the built-in AWS IAM pack', () => {
     expect(pack?.id).toBe('aws-iam');
   });
 
-  it('has at least 45 questions, spread over all four levels', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(45);
+  it('has at least 300 questions, with 60 quiz questions at each level', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(300);
     for (const level of ['beginner', 'intermediate', 'advanced', 'scenario'] as const) {
-      expect(questions.filter((q) => q.level === level).length, level).toBeGreaterThanOrEqual(10);
+      const quiz = questions.filter((q) => q.level === level && ['single', 'multiple', 'truefalse', 'order', 'recall'].includes(q.type));
+      expect(quiz.length, level).toBeGreaterThanOrEqual(60);
     }
+  });
+
+  it('has at least 40 exercises, 40 open interview questions, 30 predict and 20 spot questions', () => {
+    const count = (type: string) => questions.filter((q) => q.type === type).length;
+    expect(pack?.exercises.length).toBeGreaterThanOrEqual(40);
+    expect(count('open')).toBeGreaterThanOrEqual(40);
+    expect(count('predict')).toBeGreaterThanOrEqual(30);
+    expect(count('spot')).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has exercises for every kind of policy a learner writes', () => {
+    const slots = new Set(pack?.exercises.map((e) => e.slot));
+    expect([...slots].sort()).toEqual(['boundary', 'identity', 'rcp', 'resource', 'scp', 'session', 'trust']);
+  });
+
+  it('covers every topic of its manifest with at least three items', () => {
+    const items = [...questions, ...(pack?.exercises ?? [])];
+    const coverage = (pack?.topics ?? []).map((t) => ({ topic: t.id, items: items.filter((i) => i.topics.includes(t.id)).length }));
+    expect(coverage.length).toBeGreaterThan(30);
+    expect(coverage.filter((c) => c.items < 3)).toEqual([]);
   });
 
   it('covers each of the 30 classic interview questions', () => {
@@ -31,9 +52,10 @@ describe('the built-in AWS IAM pack', () => {
     expect(missing).toEqual([]);
   });
 
-  it('explains every question and grounds it in an AWS documentation page', () => {
-    const unexplained = questions.filter((q) => !q.explanation?.trim()).map((q) => q.id);
-    const unreferenced = questions.filter((q) => !q.references.some((r) => r.url.startsWith('https://docs.aws.amazon.com/'))).map((q) => q.id);
+  it('explains every item and grounds it in an AWS documentation page', () => {
+    const items = [...questions, ...(pack?.exercises ?? [])];
+    const unexplained = items.filter((q) => !q.explanation?.trim()).map((q) => q.id);
+    const unreferenced = items.filter((q) => !q.references.some((r) => r.url.startsWith('https://docs.aws.amazon.com/'))).map((q) => q.id);
     expect(unexplained).toEqual([]);
     expect(unreferenced).toEqual([]);
   });
