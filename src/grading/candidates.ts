@@ -5,7 +5,7 @@
  * answers the same, so one request per cell is enough; see section 4 of
  * shared/design/evaluator-peers.md.
  */
-import { expandAction, type ContextValue, type EvalRequest } from '../policy/index.js';
+import { expandAction, findAction, type ContextValue, type EvalRequest } from '../policy/index.js';
 import { BUILTIN_ACTIONS, UNRELATED_ACTION } from './actions.js';
 import { actionPatternMatches, type ConditionUse, type KeyFamily, type PolicyLiterals, type StatementLiterals } from './literals.js';
 
@@ -142,7 +142,8 @@ function actionCandidates(statements: StatementLiterals[], cases: EvalRequest[])
   for (const p of patterns) {
     // `*` alone stands for every action: the unrelated action and the built-in list below cover it.
     if (!/[*?]/.test(p) || p === '*') continue;
-    const real = realActions(p);
+    const resources = statements.filter((s) => s.actions.includes(p)).flatMap((s) => s.resources);
+    const real = byFit(realActions(p), resources);
     if (real.length > 0) ordered.push(...real);
     else if (/^[A-Za-z0-9-]+:/.test(p)) ordered.push(p.replace(/[*?]+/g, 'X'));
   }
@@ -171,6 +172,36 @@ function realActions(pattern: string): string[] {
 }
 
 const MAX_EXPANSION = 600;
+
+/**
+ * A catalog ARN format such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`
+ * as a pattern: each placeholder is one ARN field or path segment, except a
+ * last one after a `/`, which may hold a path (an object key). The formats
+ * come from the catalog, never from user input.
+ */
+function arnFormatPattern(format: string): RegExp {
+  const parts = format.split(/\$\{[^}]+\}/);
+  const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // A last placeholder after a `/` (an object key, a role path) may hold more `/`s; any other is one field or segment.
+  const body = escaped.map((p, i) => (i === 0 ? p : `${i === escaped.length - 1 && escaped[i - 1]!.endsWith('/') ? '.*' : '[^/:]*'}${p}`)).join('');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Actions whose own resource types fit the statement's resources first, so a
+ * counterexample reads like a real request (`s3:GetObjectAcl` on an object,
+ * not `s3:GetAccelerateConfiguration` on one). The order is otherwise kept.
+ */
+function byFit(actions: string[], resources: string[]): string[] {
+  const samples = resources.filter((r) => r !== '*').map((r) => r.replace(VARIABLE, 'x').replace(/[*?]+/g, 'x'));
+  if (samples.length === 0) return actions;
+  const fits = (action: string) =>
+    findAction(action)?.resourceTypes.some((type) => {
+      const format = arnFormatPattern(type.arnFormat);
+      return samples.some((sample) => format.test(sample));
+    }) ?? false;
+  return [...actions.filter(fits), ...actions.filter((a) => !fits(a))];
+}
 
 /** The statements of any policy that an action can reach. */
 export function statementsFor(universe: Universe, action: string): StatementLiterals[] {

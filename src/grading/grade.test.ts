@@ -148,3 +148,15 @@ describe('gradeExercise', () => {
     expect(gradeExercise(ex, withDeny).cases[0]!.passed).toBe(true);
   });
 });
+
+describe('a counterexample reads like a real request', () => {
+  it('names an action that works on the resource it shows, not one of another resource type', () => {
+    // s3:Get* on objects also grants object actions such as s3:GetObjectAcl; bucket actions like
+    // s3:GetBucketPolicy would never be called on an object ARN.
+    const result = gradeExercise(reportsExercise, allow('{"Effect":"Allow","Action":"s3:Get*","Resource":"arn:aws:s3:::acme-data/reports/*"}'));
+    expect(result.passed).toBe(false);
+    const action = result.counterexample?.request.action ?? '';
+    expect(action).toMatch(/^s3:GetObject/);
+    expect(result.counterexample?.request.resource).toMatch(/^arn:aws:s3:::acme-data\/reports\//);
+  });
+});

@@ -81,7 +81,7 @@ export function Spot({ state, latest, title, message, onAction, onSubmit, onLeav
             </Text>
           );
         })}
-        {first + room < lines.length ? <Text color={theme.color('muted')}>{`${' '.repeat(numberWidth + 3)}↓ ${lines.length - first - room} more lines`}</Text> : null}
+        {first + room < lines.length ? <Text color={theme.color('muted')}>{`${' '.repeat(numberWidth + 3)}↓ ${lines.length - first - room} more line${lines.length - first - room === 1 ? '' : 's'}`}</Text> : null}
       </Box>
       {outcome ? (
         <Box flexDirection="column" marginTop={1}>
