@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useKeys, useStateRef } from '../hooks/use-latest.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { Footer } from '../components/Footer.js';
+import { CorrectOrder } from '../components/CorrectOrder.js';
 import { Bar } from '../components/Bar.js';
 import {
   examResult,
@@ -230,14 +231,7 @@ function Rows({ question: q, shown, answer, cursor, reveal = false }: { question
             </Text>
           );
         })}
-        {reveal ? (
-          <Box flexDirection="column" marginTop={1}>
-            <Text bold>Correct order:</Text>
-            {q.items.map((item, i) => (
-              <Text key={i} color={theme.color('good')}>{`  ${i + 1}. ${item.trim()}`}</Text>
-            ))}
-          </Box>
-        ) : null}
+        {reveal ? <CorrectOrder items={q.items} /> : null}
       </>
     );
   }

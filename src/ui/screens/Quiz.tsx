@@ -4,6 +4,7 @@ import { useKeys, useStateRef } from '../hooks/use-latest.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { currentQuestion, type AnswerOutcome, type QuizAction, type QuizQuestion, type QuizState, type SelfRating } from '../../study/index.js';
 import { Footer } from '../components/Footer.js';
+import { CorrectOrder } from '../components/CorrectOrder.js';
 import { is, type Command } from '../keys.js';
 import { symbols } from '../theme.js';
 import { useTheme } from '../theme-context.js';
@@ -152,14 +153,7 @@ function AnswerRows({ state, question: q, outcome }: { state: QuizState; questio
             );
           })}
           <Text color={theme.color('muted')}>{done ? '' : `Press the numbers in the right order (${state.sequence.length}/${q.items.length} picked).`}</Text>
-          {done ? (
-            <Box flexDirection="column" marginTop={1}>
-              <Text bold>Correct order:</Text>
-              {q.items.map((item, i) => (
-                <Text key={i} color={theme.color('good')}>{`  ${i + 1}. ${item.trim()}`}</Text>
-              ))}
-            </Box>
-          ) : null}
+          {done ? <CorrectOrder items={q.items} /> : null}
         </>
       );
     case 'recall':
