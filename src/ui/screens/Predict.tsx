@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
-import { useEffect, useRef } from 'react';
-import { useKeys, useStateRef } from '../hooks/use-latest.js';
+import { useKeys } from '../hooks/use-latest.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { Footer } from '../components/Footer.js';
 import {
@@ -42,11 +42,7 @@ export function Predict({ state, latest, title, message, onAction, onSubmit, onL
   const outcome = state.phase === 'feedback' ? state.outcomes[state.outcomes.length - 1] : undefined;
   // Header, answers (or verdict), footer and margins.
   const bodyHeight = stdout.rows ? Math.max(4, stdout.rows - (outcome ? 8 : 11) - (message ? 1 : 0)) : undefined;
-  const [offset, setOffset, offsetRef] = useStateRef(0);
-  const maxOffset = useRef(0);
-  const page = Math.max(1, (bodyHeight ?? 10) - 2);
-  const scroll = (delta: number) => setOffset(Math.max(0, Math.min(maxOffset.current, offsetRef.current + delta)));
-  useEffect(() => setOffset(0), [state.index, state.phase, setOffset]);
+  const { offset, page, scroll, onMeasure } = useScroll(bodyHeight, [state.index, state.phase]);
 
   useKeys((input, key) => {
     const s = latest();
@@ -79,7 +75,7 @@ export function Predict({ state, latest, title, message, onAction, onSubmit, onL
         </Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
-        <ScrollArea height={bodyHeight} offset={offset} onMeasure={(m) => (maxOffset.current = m)}>
+        <ScrollArea height={bodyHeight} offset={offset} onMeasure={onMeasure}>
           <Text bold>{q.prompt.trim()}</Text>
           {outcome ? (
             <Box flexDirection="column" marginTop={1}>

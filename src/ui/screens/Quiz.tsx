@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
-import { useEffect, useRef } from 'react';
-import { useKeys, useStateRef } from '../hooks/use-latest.js';
+import { useKeys } from '../hooks/use-latest.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { currentQuestion, type AnswerOutcome, type QuizAction, type QuizQuestion, type QuizState, type SelfRating } from '../../study/index.js';
 import { Footer } from '../components/Footer.js';
@@ -30,11 +30,7 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
   const { stdout } = useStdout();
   // Header, footer and their margins take six rows; the rest scrolls.
   const bodyHeight = stdout.rows ? Math.max(4, stdout.rows - 6 - (message ? 1 : 0) - (outcome ? 1 : 0)) : undefined;
-  const [offset, setOffset, offsetRef] = useStateRef(0);
-  const maxOffset = useRef(0);
-  useEffect(() => setOffset(0), [state.index, state.phase, setOffset]);
-  const scroll = (delta: number) => setOffset(Math.max(0, Math.min(maxOffset.current, offsetRef.current + delta)));
-  const page = Math.max(1, (bodyHeight ?? 10) - 2);
+  const { offset, page, scroll, onMeasure } = useScroll(bodyHeight, [state.index, state.phase]);
 
   useKeys((input, key) => {
     const state = latest();
@@ -74,7 +70,7 @@ export function Quiz({ state, latest, title, message, onAction, onSubmit, onRate
       </Text>
       {outcome ? <Verdict outcome={outcome} /> : null}
       <Box marginTop={1} flexDirection="column">
-        <ScrollArea height={bodyHeight} offset={offset} onMeasure={(max) => (maxOffset.current = max)}>
+        <ScrollArea height={bodyHeight} offset={offset} onMeasure={onMeasure}>
           <Text bold>{q.prompt.trim()}</Text>
           {q.type === 'multiple' && state.phase === 'answering' ? <Text color={theme.color('muted')}>(select all that apply)</Text> : null}
           <Box marginTop={1} flexDirection="column">
