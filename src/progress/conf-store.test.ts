@@ -181,3 +181,13 @@ describe('the lock around rewrites', () => {
     expect(openConfStore({ cwd: dir }).get('p/q')?.attempts).toBe(1);
   });
 });
+
+describe('hints used on exercises', () => {
+  it('keeps the most hints ever needed, across openings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamprep-store-'));
+    const store = openConfStore({ cwd: dir });
+    store.recordAnswer({ key: 'p/ex', correct: false, at: '2026-11-28T10:00:00.000Z', hintsUsed: 2 });
+    store.rate({ key: 'p/ex', rating: 2, at: '2026-11-28T10:05:00.000Z', correct: true, hintsUsed: 1 });
+    expect(openConfStore({ cwd: dir }).get('p/ex')).toMatchObject({ attempts: 2, correct: 1, hintsUsed: 2 });
+  });
+});

@@ -111,7 +111,7 @@ export const SNAPSHOT_SCHEMA = {
     additionalProperties: {
       type: 'object',
       required: ['attempts', 'correct', 'lastCorrect', 'lastAnsweredAt'],
-      properties: { attempts: { type: 'integer', minimum: 0 }, correct: { type: 'integer', minimum: 0 }, lastCorrect: { type: 'boolean' }, lastAnsweredAt: { type: 'string' } },
+      properties: { attempts: { type: 'integer', minimum: 0 }, correct: { type: 'integer', minimum: 0 }, lastCorrect: { type: 'boolean' }, lastAnsweredAt: { type: 'string' }, hintsUsed: { type: 'integer', minimum: 0 } },
     },
   },
   cards: {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_SETTINGS, type CardState, type ItemProgress, type KeyFilter, type MergeReport, type ProgressData, type ProgressSettings, type Rating, type ReviewEntry, type StoredCard } from './types.js';
 
 export type StoreEvent =
-  | { t: 'answer'; id: string; key: string; at: string; correct: boolean; rating?: Rating; stateBefore?: CardState; card?: StoredCard }
+  | { t: 'answer'; id: string; key: string; at: string; correct: boolean; hintsUsed?: number; rating?: Rating; stateBefore?: CardState; card?: StoredCard }
   | { t: 'undo'; id: string; of: string; key: string; correct: boolean; item: ItemProgress | null; card: StoredCard | null }
   | { t: 'settings'; id: string; settings: ProgressSettings };
 
@@ -24,12 +24,14 @@ export function newEventId(at = Date.now()): string {
 }
 
 /** Applies one answer to an item's record; shared by every store so they count alike. */
-export function applyAnswer(previous: ItemProgress | undefined, answer: { correct: boolean; at: string }): ItemProgress {
+export function applyAnswer(previous: ItemProgress | undefined, answer: { correct: boolean; at: string; hintsUsed?: number }): ItemProgress {
+  const hintsUsed = Math.max(previous?.hintsUsed ?? 0, answer.hintsUsed ?? 0);
   return {
     attempts: (previous?.attempts ?? 0) + 1,
     correct: (previous?.correct ?? 0) + (answer.correct ? 1 : 0),
     lastCorrect: answer.correct,
     lastAnsweredAt: answer.at,
+    ...(hintsUsed > 0 ? { hintsUsed } : {}),
   };
 }
 

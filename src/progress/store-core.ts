@@ -29,11 +29,11 @@ interface Undoable {
 export function storeOn(sink: EventSink, location: string, notice?: string): ProgressStore {
   const undoStack: Undoable[] = [];
 
-  function saveAnswer(key: string, at: string, correct: boolean, rating?: Rating, rev = 0): StoredCard | undefined {
+  function saveAnswer(key: string, at: string, correct: boolean, rating?: Rating, rev = 0, hintsUsed?: number): StoredCard | undefined {
     const data = sink.current();
     const previousCard = data.cards[key];
     const undoable: Undoable = { eventId: newEventId(), key, correct, rating, item: data.items[key] ? { ...data.items[key] } : null, card: previousCard ? { ...previousCard } : null };
-    const event: StoreEvent = { t: 'answer', id: undoable.eventId, key, at, correct };
+    const event: StoreEvent = { t: 'answer', id: undoable.eventId, key, at, correct, ...(hintsUsed ? { hintsUsed } : {}) };
     let card: StoredCard | undefined;
     if (rating) {
       card = scheduleNext(previousCard, rating, at, rev, data.settings.desiredRetention);
@@ -55,11 +55,11 @@ export function storeOn(sink: EventSink, location: string, notice?: string): Pro
     },
     all: () => copyEach(sink.current().items),
     recordAnswer(answer) {
-      saveAnswer(answer.key, answer.at, answer.correct);
+      saveAnswer(answer.key, answer.at, answer.correct, undefined, 0, answer.hintsUsed);
     },
     rate(request) {
       if (![1, 2, 3, 4].includes(request.rating)) throw new RangeError(`a rating is 1 to 4, not ${String(request.rating)}`);
-      const card = saveAnswer(request.key, request.at, request.correct ?? request.rating > 1, request.rating, request.rev ?? 0)!;
+      const card = saveAnswer(request.key, request.at, request.correct ?? request.rating > 1, request.rating, request.rev ?? 0, request.hintsUsed)!;
       return { key: request.key, rating: request.rating, card: { ...card } };
     },
     undoLast() {

@@ -8,6 +8,8 @@ export interface ItemProgress {
   lastCorrect: boolean;
   /** ISO 8601 time of the last answer. */
   lastAnsweredAt: string;
+  /** For exercises: the most hints the learner ever needed (absent when none). */
+  hintsUsed?: number;
 }
 
 export interface AnswerRecord {
@@ -15,6 +17,8 @@ export interface AnswerRecord {
   correct: boolean;
   /** ISO 8601. */
   at: string;
+  /** Hints shown before this answer (exercises). */
+  hintsUsed?: number;
 }
 
 /** An FSRS rating, as in Anki: 1 again, 2 hard, 3 good, 4 easy. */
@@ -85,6 +89,8 @@ export interface RateRequest {
   rev?: number;
   /** Whether the answer counts as right; by default every rating but Again does. */
   correct?: boolean;
+  /** Hints shown before this answer (exercises). */
+  hintsUsed?: number;
 }
 
 /** What a rating did, for the screen to show (and to undo). */

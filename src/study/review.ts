@@ -115,5 +115,5 @@ export function saveSelfRating(ports: StudyPorts, question: Pick<Question, 'key'
 /** Saves a graded exercise: failed is Again; passed is Good, or Hard when hints were needed. */
 export function saveExerciseResult(ports: StudyPorts, exercise: Pick<Question, 'key' | 'rev'>, passed: boolean, context: OutcomeContext = {}): RateResult {
   const rating: Rating = !passed ? 1 : (context.hintsUsed ?? 0) > 0 ? 2 : 3;
-  return ports.store.rate({ key: exercise.key, rating, at: ports.clock.now().toISOString(), rev: exercise.rev, correct: passed });
+  return ports.store.rate({ key: exercise.key, rating, at: ports.clock.now().toISOString(), rev: exercise.rev, correct: passed, hintsUsed: context.hintsUsed });
 }

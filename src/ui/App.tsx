@@ -144,13 +144,15 @@ export function App({ library, store, clock, random, theme, engine, workspace, r
   /** What the exercise screens show of an exercise's progress: solved once answered right, and the attempts. */
   const progressOf = (key: string): ExerciseProgress | undefined => {
     const item = store.get(key);
-    return item ? { solved: item.correct > 0, attempts: item.attempts, hintsUsed: 0 } : undefined;
+    return item ? { solved: item.correct > 0, attempts: item.attempts, hintsUsed: item.hintsUsed ?? 0 } : undefined;
   };
   const saveExerciseProgress = (exercise: Exercise, progress: ExerciseProgress) => {
     const before = progressOf(exercise.key);
-    // Solving schedules the exercise for spaced review; a failed attempt is only counted.
+    // Solving schedules the exercise for spaced review; a failed attempt is only counted. Hints go with either.
     if (progress.solved && !before?.solved) saveExerciseResult(ports, exercise, true, { hintsUsed: progress.hintsUsed });
-    else if (!progress.solved && progress.attempts > (before?.attempts ?? 0)) store.recordAnswer({ key: exercise.key, correct: false, at: clock.now().toISOString() });
+    else if (!progress.solved && progress.attempts > (before?.attempts ?? 0)) {
+      store.recordAnswer({ key: exercise.key, correct: false, at: clock.now().toISOString(), hintsUsed: progress.hintsUsed });
+    }
   };
 
   const entries = homeEntries({
