@@ -140,3 +140,16 @@ describe('quiz screen', () => {
     await screen('Beginner quiz');
   });
 });
+
+describe('search from anywhere', () => {
+  it('opens with / during a quiz and opens the item chosen', async () => {
+    const { screen, press } = mount([single, truefalse], { startWith: { mode: 'quiz', count: 5 } });
+    await screen('question 1 of 2');
+    await press('/');
+    await screen('Search');
+    await press('p', 'r', 'i', 'n', 'c', 'i', 'p', 'a', 'l');
+    await screen('Which is a principal?');
+    await press('\r');
+    await screen('Search result');
+  });
+});

@@ -4,7 +4,9 @@
  * mode's flow; this file only routes between them.
  */
 import { useApp } from 'ink';
-import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useKeys } from './hooks/use-latest.js';
+import { is } from './keys.js';
 import type { Clock } from '../core/index.js';
 import type { Exercise, Level, Library, OpenQuestion, PredictQuestion, Question, SpotQuestion } from '../content/index.js';
 import type { ProgressStore } from '../progress/index.js';
@@ -85,6 +87,9 @@ type Screen =
   | { name: 'practice'; exercise: Exercise }
   | { name: 'stats' };
 
+/** Screens where `/` opens search (home has its own key for it). */
+const SEARCH_FROM = new Set<Screen['name']>(['quiz', 'predict', 'spot', 'exercises', 'stats']);
+
 export const LEVEL_TITLES: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', scenario: 'Scenario' };
 const EXAM_DEFAULTS = { count: 20, minutes: 30 };
 
@@ -129,6 +134,13 @@ export function App({ library, store, clock, random, theme, engine, workspace, r
     startWith && screen.name === 'home' ? (startWith.mode === 'review' ? 'nothing is due for review today; a quiz brings in new questions' : `nothing to open for \`${startWith.mode}\``) : notice,
   );
   const home = () => setScreen({ name: 'home' });
+
+  // `/` opens search from any screen where it cannot cost work in progress (not mid-exam, mid-answer or mid-exercise).
+  const screenName = useRef(screen.name);
+  screenName.current = screen.name;
+  useKeys((input, key) => {
+    if (is('search', input, key) && SEARCH_FROM.has(screenName.current)) setScreen({ name: 'search' });
+  });
   const open = (next: Screen | undefined, what: string) => {
     if (next) setScreen(next);
     else setHomeNotice(`there is nothing to practise for ${what}`);
