@@ -385,7 +385,8 @@ async function main() {
       }),
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(`corpus kept in ${dir}`);
   }
 }
 

@@ -107,16 +107,20 @@ function compileStatement(s: StatementNode, slot: string, variables: boolean, di
 function compileActions(list: StringListNode | undefined, negated: boolean): (actionLower: string) => boolean {
   const literals = new Set<string>();
   const globs: { test(value: string): boolean }[] = [];
+  // The text before each wildcard (`s3:get` of `s3:get*`): most actions of a request fail on it at once.
+  const prefixes: string[] = [];
   let any = false;
   for (const { value } of list?.values ?? []) {
     const lower = value.toLowerCase();
     if (lower === '*') any = true;
-    else if (lower.includes('*') || lower.includes('?')) globs.push(compileGlob(lower, { caseInsensitive: false }));
-    else literals.add(lower);
+    else if (lower.includes('*') || lower.includes('?')) {
+      globs.push(compileGlob(lower, { caseInsensitive: false }));
+      prefixes.push(lower.slice(0, lower.search(/[*?]/)));
+    } else literals.add(lower);
   }
   const listed = (a: string): boolean => {
     if (any || literals.has(a)) return true;
-    for (let i = 0; i < globs.length; i++) if (globs[i]!.test(a)) return true;
+    for (let i = 0; i < globs.length; i++) if (a.startsWith(prefixes[i]!) && globs[i]!.test(a)) return true;
     return false;
   };
   return negated ? (a) => !listed(a) : listed;

@@ -48,10 +48,8 @@ export function createContext(values: Record<string, ContextValue>): ContextLook
 /** An empty request context. */
 export const emptyContext: ContextLookup = createContext({});
 
+// Not frozen: this runs for every request, and the readonly types already keep callers from changing them.
 function normaliseValue(value: ContextValue): readonly string[] {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return EMPTY;
-    return Object.freeze(value.map((v: string | number | boolean) => String(v)));
-  }
-  return Object.freeze([String(value)]);
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY : value.map(String);
+  return [String(value)];
 }

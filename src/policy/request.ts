@@ -168,13 +168,27 @@ export function parseRequest(request: EvalRequest): { request?: ParsedRequest; e
 }
 
 /** The caller's context first; the derived keys only where the caller gave none. */
+class LayeredContext implements ContextLookup {
+  constructor(
+    private readonly given: ContextLookup,
+    private readonly derived: ContextLookup,
+  ) {}
+
+  get(key: string): readonly string[] | undefined {
+    return this.given.get(key) ?? this.derived.get(key);
+  }
+}
+
 function layeredContext(given: ContextLookup, derived: ContextLookup): ContextLookup {
-  return { get: (key) => given.get(key) ?? derived.get(key) };
+  return new LayeredContext(given, derived);
+}
+
+function isContextScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 }
 
 function isContextValue(value: unknown): value is ContextValue {
-  const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-  return scalar(value) || (Array.isArray(value) && value.every(scalar));
+  return isContextScalar(value) || (Array.isArray(value) && value.every(isContextScalar));
 }
 
 /**

@@ -74,8 +74,17 @@ export function compileGlobTokens(tokens: readonly GlobToken[], options: { caseI
   if (glob.hasStar && glob.segments.every((s) => s.length === 0)) {
     return { test: () => true };
   }
+  // The literal text before the first wildcard: most values that do not match fail on it at once.
+  let prefix = '';
+  for (const atom of only.atoms) {
+    if (atom === null) break;
+    prefix += atom;
+  }
   return {
-    test: (value) => matchCompiled(glob, caseInsensitive ? value.toLowerCase() : value, undefined),
+    test: (value) => {
+      const v = caseInsensitive ? value.toLowerCase() : value;
+      return v.startsWith(prefix) && matchCompiled(glob, v, undefined);
+    },
   };
 }
 
