@@ -215,7 +215,16 @@ function lazyEnginePorts(): EnginePorts {
   };
 }
 
+/** A reader that stops early (`iamprep search x | head`) is not an error: stop quietly. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function processIO(): CommandIO {
+  exitQuietlyOnClosedPipe(process.stdout);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

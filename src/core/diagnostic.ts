@@ -78,15 +78,25 @@ export function diagnosticToJson(d: Diagnostic) {
  */
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const out = [formatDiagnosticLine(d)];
-  const text = source?.split(/\r?\n/)[d.line - 1];
+  const text = sourceLine(source, d.line);
   if (text !== undefined) {
     const gutter = String(d.line).length;
-    const visible = stripControl(text);
-    const start = Math.max(1, d.column);
-    const end = d.endLine === d.line ? Math.max(d.endColumn, start + 1) : visible.length + 1;
+    let start = Math.max(1, d.column);
+    let end = d.endLine === d.line ? Math.max(d.endColumn, start + 1) : text.length + 1;
+    // A long line (a minified policy) is shown as a window around the finding.
+    let shown = text;
+    if (text.length > MAX_SHOWN) {
+      const from = Math.max(0, Math.min(start - 1 - 40, text.length - MAX_SHOWN));
+      const to = Math.min(text.length, from + MAX_SHOWN);
+      shown = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+      const shift = from - (from > 0 ? 1 : 0);
+      start -= shift;
+      end = Math.min(end - shift, shown.length + 1);
+    }
+    const visible = stripControl(shown);
     out.push(`${' '.repeat(gutter)} |`);
     out.push(`${d.line} | ${visible}`);
-    out.push(`${' '.repeat(gutter)} | ${' '.repeat(start - 1)}${'^'.repeat(Math.max(1, end - start))}`);
+    out.push(`${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, start - 1))}${'^'.repeat(Math.max(1, end - start))}`);
   }
   if (d.help) out.push(`  help: ${d.help}`);
   for (const r of d.related ?? []) {
@@ -94,6 +104,22 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
     out.push(`  note: ${where}${r.message}`);
   }
   return out.join('\n');
+}
+
+/** The widest source line shown under a finding. */
+const MAX_SHOWN = 120;
+
+/** The 1-based line of a text, found without splitting the whole text (it may be megabytes). */
+function sourceLine(source: string | undefined, line: number): string | undefined {
+  if (source === undefined || line < 1) return undefined;
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = source.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = source.indexOf('\n', start);
+  return source.slice(start, end < 0 ? source.length : end).replace(/\r$/, '');
 }
 
 /** Replaces terminal control characters so that no text reaches the terminal raw. */

@@ -150,3 +150,13 @@ describe('parsePolicy structure (https://docs.aws.amazon.com/IAM/latest/UserGuid
     expect(codes('{"Version": "2012-10-17"}')).toEqual(['MissingStatement']);
   });
 });
+
+describe('a huge or hostile file', () => {
+  it('is refused as too large before it is parsed', () => {
+    const statement = '{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}';
+    const text = `{"Version":"2012-10-17","Statement":[${Array(30_000).fill(statement).join(',')}]}`;
+    const { policy, diagnostics } = parsePolicy(text);
+    expect(policy).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(['PolicyTooLarge']);
+  });
+});

@@ -42,9 +42,22 @@ export function policyInputToSource(input: PolicyInput, file: string): PolicySou
 }
 
 /** Parses and structurally validates one policy of the given type (identity by default). */
+/**
+ * The largest text read as a policy. AWS's own limits are far smaller (6,144
+ * characters for a managed policy, 20 KB for an S3 bucket policy, 32 KB for a
+ * KMS key policy:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html);
+ * this bound only keeps a huge or hostile file from exhausting memory.
+ */
+export const MAX_POLICY_CHARACTERS = 1_000_000;
+
 export function parsePolicy(source: PolicySource | string, type: PolicyType = 'identity'): ParseResult {
   const src: PolicySource = typeof source === 'string' ? { text: source, file: 'policy' } : source;
   const out = new Reporter(src);
+  if (src.text.length > MAX_POLICY_CHARACTERS) {
+    out.report('error', 'PolicyTooLarge', `the policy is ${src.text.length.toLocaleString('en-US')} characters long, far beyond any policy AWS accepts`, out.point(0), `AWS policies are at most tens of kilobytes (managed policies 6,144 characters, key policies 32 KB); iamprep reads up to ${MAX_POLICY_CHARACTERS.toLocaleString('en-US')}`);
+    return { diagnostics: out.diagnostics };
+  }
   const parsed = parseJson(src.text);
   if (!parsed.value) {
     const e = parsed.error!;
