@@ -61,9 +61,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     return createSearchCommand((questions, exercises) => buildSearchIndex(searchItemsOf(questions, exercises)));
   },
   pack: async () => {
-    const [{ createPackCommand }, { checkPackExercises, checkPredictQuestions }] = await Promise.all([import('./commands/pack.js'), import('./grading/index.js')]);
-    // Policies inside packs are checked with the evaluator: solutions, starters, wrong answers, predict answers.
-    return createPackCommand({ version: VERSION, builtinDir: BUILTIN_PACK, extraChecks: (pack) => [...checkPackExercises(pack), ...checkPredictQuestions(pack)] });
+    const [{ createPackCommand }, { checkPackExercises, checkPredictQuestions, checkSpotQuestions }] = await Promise.all([import('./commands/pack.js'), import('./grading/index.js')]);
+    // Policies inside packs are checked with the evaluator and the linter: solutions, starters, wrong answers, predict answers, spot bugs.
+    return createPackCommand({
+      version: VERSION,
+      builtinDir: BUILTIN_PACK,
+      extraChecks: (pack) => [...checkPackExercises(pack), ...checkPredictQuestions(pack), ...checkSpotQuestions(pack)],
+    });
   },
 };
 
@@ -211,7 +215,7 @@ function lazyEnginePorts(): EnginePorts {
   const notYet = 'the policy engine is still loading; try again in a moment';
   return {
     decide: { decide: (q) => loaded?.decide.decide(q) ?? { error: notYet } },
-    spot: { elementsOf: (text) => loaded?.spot.elementsOf(text) ?? [], findingsFor: (text) => loaded?.spot.findingsFor(text) ?? [] },
+    spot: { elementsOf: (text) => loaded?.spot.elementsOf(text) ?? [], findingsFor: (text, kind) => loaded?.spot.findingsFor(text, kind) ?? [] },
   };
 }
 

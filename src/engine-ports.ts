@@ -4,9 +4,10 @@
  */
 import { LineIndex } from './core/index.js';
 import type { PredictQuestion } from './content/index.js';
-import { evaluatePolicies, explainText, lintPolicy, parseJson, type EvalRequest, type JsonNode, type PolicySet } from './policy/index.js';
+import { evaluatePolicies, explainText, lintPolicy, parseJson, type LintKind, type EvalRequest, type JsonNode, type PolicySet } from './policy/index.js';
 import type { DecidePort, SpotElement, SpotPorts, Verdict } from './study/index.js';
 import type { EnginePorts } from './ui/App.js';
+import { spotPolicyKind } from './grading/index.js';
 
 export const decidePort: DecidePort = {
   decide(q: PredictQuestion): Verdict {
@@ -40,7 +41,7 @@ function elementsOf(policyText: string): SpotElement[] {
 
 export const spotPorts: SpotPorts = {
   elementsOf,
-  findingsFor: (policyText) => lintPolicy(policyText, { type: 'identity' }),
+  findingsFor: (policyText, kind) => lintPolicy(policyText, { type: (kind as LintKind | undefined) ?? spotPolicyKind(policyText) }),
 };
 
 export const enginePorts: EnginePorts = { decide: decidePort, spot: spotPorts };

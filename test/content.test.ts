@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnosticLine } from '../src/core/index.js';
 import { loadPack, type Question } from '../src/content/index.js';
+import { checkPredictQuestions, checkSpotQuestions } from '../src/grading/index.js';
 
 const root = resolve(import.meta.dirname, '../content/aws-iam');
 const { pack, diagnostics } = loadPack(root, { builtin: true });
@@ -71,5 +72,10 @@ describe('the built-in AWS IAM pack', () => {
     const used = new Set(questions.flatMap((q) => q.topics));
     const unused = (pack?.topics ?? []).map((t) => t.id).filter((id) => !used.has(id));
     expect(unused).toEqual([]);
+  });
+
+  it('has every predict answer equal to the evaluator and every spot bug seen by the validator', () => {
+    expect(checkPredictQuestions(pack!).map(formatDiagnosticLine)).toEqual([]);
+    expect(checkSpotQuestions(pack!).map(formatDiagnosticLine)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { didYouMean } from '../core/index.js';
 import { exerciseSchema, LEVELS, manifestSchema, QUESTION_TYPES, questionBaseSchema, questionSchema } from './schema.js';
 import { checkReferences } from './references.js';
 import type { YamlChecker } from './yaml-check.js';
-import type { Choice, Exercise, Level, PackManifest, PolicyOrigins, Question, QuestionType, Reference, SourceLocation } from './types.js';
+import type { Choice, Exercise, SpotQuestion, Level, PackManifest, PolicyOrigins, Question, QuestionType, Reference, SourceLocation } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -152,7 +152,7 @@ function toQuestion(raw: Raw, manifest: PackManifest, source: SourceLocation, or
       return { ...base, type: 'predict', policies: raw.policies as never, request: raw.request as never, ...(raw.expect ? { expect: raw.expect as 'allowed' } : {}) };
     case 'spot':
       if (typeof raw.policy !== 'string' || typeof raw.bug !== 'string' || typeof raw.why !== 'string') return undefined;
-      return { ...base, type: 'spot', policy: raw.policy, bug: raw.bug, why: raw.why };
+      return { ...base, type: 'spot', policy: raw.policy, bug: raw.bug, why: raw.why, ...(raw.kind ? { kind: raw.kind as SpotQuestion['kind'] } : {}) };
   }
 }
 

@@ -43,6 +43,8 @@ export const opt = (schema: Schema): Field => ({ schema });
 export const LEVELS = ['beginner', 'intermediate', 'advanced', 'scenario'] as const;
 export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'order', 'recall', 'open', 'predict', 'spot'] as const;
 export const SLOTS = ['identity', 'resource', 'trust', 'boundary', 'scp', 'rcp', 'session'] as const;
+/** The kinds of policy the validator knows; the same names as exercise slots. */
+export const POLICY_KINDS = SLOTS;
 export const EXPECTATIONS = ['allowed', 'denied', 'explicitDeny', 'implicitDeny'] as const;
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
@@ -125,7 +127,12 @@ export const questionTypeFields: Record<(typeof QUESTION_TYPES)[number], Record<
     keyPoints: opt(list(obj({ point: req(text()), match: opt(list(text(), 0, 20)) }), 0, 30)),
   },
   predict: { policies: req(policiesSchema), request: req(request), expect: opt(oneOf(['allowed', 'explicitDeny', 'implicitDeny'])) },
-  spot: { policy: req(text('The policy as JSON text')), bug: req(str({ pattern: /^(\/[^/]*)*$/, patternHint: 'a JSON pointer such as `/Statement/0/Effect`' })), why: req(text()) },
+  spot: {
+    policy: req(text('The policy as JSON text')),
+    bug: req(str({ pattern: /^(\/[^/]*)*$/, patternHint: 'a JSON pointer such as `/Statement/0/Effect`' })),
+    why: req(text()),
+    kind: opt(oneOf(POLICY_KINDS, 'What kind of policy this is, for the validator; read from the policy when absent (a Principal makes it resource-based)')),
+  },
 };
 
 export const exerciseSchema = obj({

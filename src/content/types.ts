@@ -116,6 +116,8 @@ export interface SpotQuestion extends QuestionBase {
   policy: string;
   bug: string;
   why: string;
+  /** The kind of policy, when the author says; otherwise read from the policy. */
+  kind?: Slot;
 }
 
 export type Question =

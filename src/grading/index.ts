@@ -8,3 +8,4 @@ export { checkPackExercises, checkPredictQuestions, checkExercise } from './pack
 export { placePolicy, policyTypeOfSlot, FULL_AWS_ACCESS, type Placement } from './placement.js';
 export { policyFindings } from './findings.js';
 export { describeCounterexample } from './describe.js';
+export { checkSpotQuestions, spotPolicyKind, pointsAtBug } from './spot-check.js';

@@ -32,7 +32,8 @@ export interface SpotFinding {
 
 export interface SpotPorts {
   elementsOf(policyText: string): SpotElement[];
-  findingsFor(policyText: string): SpotFinding[];
+  /** The validator's findings; `kind` is the question's own when it names one. */
+  findingsFor(policyText: string, kind?: string): SpotFinding[];
 }
 
 export interface SpotOutcome {
@@ -115,7 +116,7 @@ export function gradeSpot(state: SpotState, findingsFor: SpotPorts['findingsFor'
   const chosen = state.elements[state.cursor];
   if (!q || state.phase !== 'answering') return { incomplete: 'there is no question to answer' };
   if (!chosen) return { incomplete: 'this policy has no elements to select' };
-  const all = findingsFor(q.policy);
+  const all = findingsFor(q.policy, q.kind);
   const about = all.filter((f) => f.pointer !== undefined && related(f.pointer, q.bug));
   return { question: q, chosen: chosen.pointer, correct: isBugSelection(q.bug, chosen.pointer), findings: about.length > 0 ? about : all };
 }
