@@ -214,7 +214,8 @@ function shown(d: Diagnostic): Diagnostic {
 }
 
 function summaryLine(summary: { errors: number; warnings: number }, packs: ValidatedPack[]): string {
-  const items = packs.map((p) => `${stripControl(p.id ?? p.path)}: ${p.questions} questions, ${p.exercises} exercises`).join('; ');
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const items = packs.map((p) => `${stripControl(p.id ?? p.path)}: ${count(p.questions, 'question')}, ${count(p.exercises, 'exercise')}`).join('; ');
   return `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (${items})`;
 }
 
