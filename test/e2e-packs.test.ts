@@ -36,7 +36,7 @@ describe.skipIf(!ready)('an instructor makes a pack and a learner uses it', () =
     appendFileSync(join(work, 'acme', 'questions', 'examples.yaml'), NEW_QUESTION);
 
     const validate = cli('pack', 'validate', 'acme');
-    expect(validate.stdout).toContain('0 errors, 0 warnings (acme: 9 questions, 1 exercises)');
+    expect(validate.stdout).toContain('0 errors, 0 warnings (acme: 9 questions, 1 exercise)');
     expect(validate.status).toBe(0);
 
     const session = startTerminal(['quiz', '--pack', join(work, 'acme'), '--no-builtin', '--level', 'scenario', '--count', '1'], { XDG_CONFIG_HOME: join(work, 'config') });
