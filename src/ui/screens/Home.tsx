@@ -65,7 +65,8 @@ export function Home({ entries, packs, status, notice, onChoose, onSearch, onQui
         const number = i < 9 ? String(i + 1) : ' ';
         return (
           <Box key={entry.id} flexDirection="column">
-            <Box marginTop={heading ? 1 : 0}>
+            {/* With a notice to show, sections close up so the menu still fits 24 rows. */}
+            <Box marginTop={heading && !notice ? 1 : 0}>
               <Text color={active ? theme.color('accent') : undefined} bold={active}>
                 {`${active ? symbols.pointer : ' '} ${number} ${entry.label.padEnd(labelWidth)}`}
               </Text>
