@@ -144,7 +144,11 @@ async function runInteractive(io: CommandIO, options: { extraPacks: string[]; bu
     appVersion: VERSION,
   });
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
-  const notices = [store.notice, errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in the loaded packs; run \`iamprep pack validate\` on them` : undefined].filter(Boolean);
+  const notices = [
+    store.notice,
+    ...library.skipped.map((s) => `pack \`${s.root}\` was skipped: ${s.reason.message}`),
+    errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in the loaded packs; run \`iamprep pack validate\` on them` : undefined,
+  ].filter(Boolean);
   if (library.questions.length === 0) {
     io.stderr('iamprep: no questions are loaded; check the packs with `iamprep pack validate PATH`\n');
     return 1;
