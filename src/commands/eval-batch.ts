@@ -11,7 +11,10 @@ import { endOfValue, memberValueStart } from './eval-line-scan.js';
 
 /** The `error` member of an output line. Fields are always present (null when unknown) so scripts can rely on them. */
 export interface BatchLineError {
+  /** `InvalidPolicy` for any problem inside a policy (the contract's code), `InvalidRequest`, `InvalidJson`, `InvalidCase`. */
   code: string;
+  /** The validator's own code for the problem (`UnknownConditionOperator`, `MissingEffect`, ...), when there is one. */
+  check?: string;
   message: string;
   /** The policy slot at fault (`identity[0]`, `scps[1][0]`), or null. */
   policy: string | null;
@@ -193,7 +196,8 @@ export function decideBatchLine(
   if ('diagnostic' in outcome) {
     const d = outcome.diagnostic;
     return lineError(id, {
-      code: d.code,
+      code: 'InvalidPolicy',
+      check: d.code,
       message: d.message,
       policy: d.file,
       line: d.line,
@@ -205,7 +209,8 @@ export function decideBatchLine(
   const problem = result.errors.find((d) => d.severity === 'error') ?? result.errors[0];
   if (problem) {
     return lineError(id, {
-      code: problem.code,
+      code: problem.file === 'request' ? 'InvalidRequest' : 'InvalidPolicy',
+      check: problem.code,
       message: problem.message,
       policy: problem.file || null,
       line: problem.line ?? null,

@@ -115,9 +115,18 @@ describe('iamprep eval --batch', () => {
     const { status, lines } = await runBatchStdin(input);
     expect(lines[0]!.id).toBe('broken');
     expect(lines[0]!.error.policy).toBe('identity[1]');
+    expect(lines[0]!.error).toMatchObject({ code: 'InvalidPolicy', check: 'InvalidJson' });
     expect(lines[0]!.error.line).toBe(3);
     expect(lines[0]!.error.column).toBeGreaterThan(1);
     expect(lines[1]).toMatchObject({ id: 'next', decision: 'allowed' });
+    expect(status).toBe(1);
+  });
+
+  it('refuses a policy with an unknown condition operator instead of deciding', async () => {
+    const typo = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEqualz: { 'aws:username': 'alice' } } }] };
+    const { status, lines } = await runBatchStdin(batchLine('typo', { identity: [allowAll, typo] }, 's3:GetObject'));
+    expect(lines[0]!.decision).toBeUndefined();
+    expect(lines[0]!.error).toMatchObject({ code: 'InvalidPolicy', check: 'UnknownConditionOperator', policy: 'identity[1]' });
     expect(status).toBe(1);
   });
 
