@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnosticLine } from '../src/core/index.js';
 import { loadPack, type Question } from '../src/content/index.js';
 import { checkPredictQuestions, checkSpotQuestions } from '../src/grading/index.js';
+import { matchKeyPoints } from '../src/study/index.js';
 
 const root = resolve(import.meta.dirname, '../content/aws-iam');
 const { pack, diagnostics } = loadPack(root, { builtin: true });
@@ -77,5 +78,12 @@ describe('the built-in AWS IAM pack', () => {
   it('has every predict answer equal to the evaluator and every spot bug seen by the validator', () => {
     expect(checkPredictQuestions(pack!).map(formatDiagnosticLine)).toEqual([]);
     expect(checkSpotQuestions(pack!).map(formatDiagnosticLine)).toEqual([]);
+  });
+
+  it("lets every open question's model answer cover its own key points, so the marking is fair", () => {
+    const uncovered = questions.flatMap((q) =>
+      q.type === 'open' ? matchKeyPoints(q.answer, q.keyPoints).flatMap((hit, i) => (hit ? [] : [`${q.id}: ${q.keyPoints[i]!.point}`])) : [],
+    );
+    expect(uncovered).toEqual([]);
   });
 });
