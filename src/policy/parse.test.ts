@@ -160,3 +160,17 @@ describe('a huge or hostile file', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['PolicyTooLarge']);
   });
 });
+
+describe('resource ARNs with wildcards', () => {
+  const withResource = (resource: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] });
+  it('refuses one that lost the empty Region and account', () => {
+    const { diagnostics } = parsePolicy(withResource('arn:aws:s3:amzn-s3-demo-bucket/*'));
+    expect(diagnostics.find((d) => d.severity === 'error')?.message).toContain('where the Region belongs');
+  });
+
+  it('accepts wildcards that may stand for several fields', () => {
+    for (const resource of ['arn:aws:s3:::amzn-s3-demo-bucket/*', 'arn:aws:s3:*', 'arn:aws:iam::111122223333:role/*', 'arn:*:ec2:*:*:instance/*']) {
+      expect(parsePolicy(withResource(resource)).diagnostics.filter((d) => d.severity === 'error'), resource).toEqual([]);
+    }
+  });
+});

@@ -471,7 +471,15 @@ function checkResource(value: string): { message: string; help?: string } | unde
   if (value === '*') return undefined;
   if (!value.startsWith('arn:')) return { message: `the resource \`${value}\` is not an ARN`, help: 'write an ARN such as `arn:aws:s3:::example-bucket/*`, or `*`' };
   // A wildcard may span colons (`arn:aws:s3:*`), so only a literal ARN must show all six parts.
-  if (!/[*?]/.test(value) && value.split(':').length < 6) return { message: `the resource ARN \`${value}\` has fewer than six colon-separated parts`, help: 'an ARN reads `arn:partition:service:region:account:resource`; keep empty parts, as in `arn:aws:s3:::bucket`' };
+  const help = 'an ARN reads `arn:partition:service:region:account:resource`; keep empty parts, as in `arn:aws:s3:::bucket`';
+  if (!/[*?]/.test(value) && value.split(':').length < 6) return { message: `the resource ARN \`${value}\` has fewer than six colon-separated parts`, help };
+  // With a wildcard, the text before it must still fit the shape: service, Region and account never hold a `/`
+  // (`arn:aws:s3:bucket/*` has lost the `::` before the bucket name).
+  const fields = value.slice(0, value.search(/[*?]|$/)).split(':');
+  const misplaced = fields.slice(2, 5).findIndex((f) => f.includes('/'));
+  if (fields.length < 6 && misplaced >= 0) {
+    return { message: `the resource ARN \`${value}\` has its resource where the ${['service', 'Region', 'account'][misplaced]} belongs`, help };
+  }
   return undefined;
 }
 
