@@ -173,6 +173,19 @@ export const CHECK_EXAMPLES: Record<string, CheckExample> = {
     bad: policy({ Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }),
     good: policy({ Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }),
   },
+  WildcardOnSensitiveKey: {
+    type: 'resource',
+    bad: policy(allow({ Principal: '*', Condition: { StringLike: { 'aws:PrincipalOrgID': 'o-*' } } })),
+    good: policy(allow({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
+  },
+  SourceArnAsCaller: {
+    bad: withCondition({ ArnEquals: { 'aws:SourceArn': 'arn:aws:iam::111122223333:role/reporting' } }),
+    good: withCondition({ ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/reporting' } }),
+  },
+  ForAnyValueAllowList: {
+    bad: policy({ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team', 'cost-center'] } } }),
+    good: policy({ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'cost-center'] } } }),
+  },
 
   PublicAccess: {
     type: 'resource',

@@ -11,6 +11,7 @@ import { parseJson, type JsonNode } from '../json.js';
 import { parsePolicy } from '../parse.js';
 import type { PolicySource, PolicyType } from '../types.js';
 import { checkActions } from './actions.js';
+import { checkConditionKeys } from './condition-keys.js';
 import { checkConditions } from './conditions.js';
 import { LintContext, pointerSegment, type LintKind } from './context.js';
 import { findCheck } from './registry.js';
@@ -29,7 +30,7 @@ export interface LintOptions {
   type?: LintKind;
 }
 
-const GROUPS = [checkStructure, checkActions, checkResources, checkConditions, checkPrincipals, checkKinds, checkSecurity];
+const GROUPS = [checkStructure, checkActions, checkResources, checkConditions, checkConditionKeys, checkPrincipals, checkKinds, checkSecurity];
 
 /** Every finding for one policy document, sorted by position. */
 export function lintPolicy(source: PolicySource | string, options: LintOptions = {}): Diagnostic[] {
