@@ -153,3 +153,35 @@ describe('search from anywhere', () => {
     await screen('Search result');
   });
 });
+
+describe('search results that are exercises', () => {
+  it('open in the practice screen', async () => {
+    const { reportsExercise } = await import('../../test/helpers/exercises.js');
+    const workspace = { prepare: () => '/tmp/answer.json', read: () => undefined, watch: () => () => {}, openEditor: () => ({ ok: true }) };
+    const p = pack([single]);
+    const app = render(
+      <App
+        library={{ packs: [p], questions: [single], exercises: [reportsExercise] }}
+        engine={enginePorts}
+        workspace={workspace}
+        store={createMemoryStore()}
+        clock={fixedClock('2026-11-28T12:00:00Z')}
+        random={seededRandom(3)}
+        theme={createTheme({ NO_COLOR: '1' })}
+      />,
+    );
+    const frame = () => app.lastFrame() ?? '';
+    await waitFor(frame, (f) => f.includes('Beginner quiz'));
+    await effectsSettled();
+    app.stdin.write('/');
+    await waitFor(frame, (f) => f.includes('Search'));
+    await effectsSettled();
+    for (const ch of 'reports') {
+      app.stdin.write(ch);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(frame, (f) => f.includes('Read the reports'));
+    app.stdin.write('\r');
+    await waitFor(frame, (f) => f.includes('/tmp/answer.json'), 'the practice screen with its workspace file');
+  });
+});

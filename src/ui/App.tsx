@@ -152,8 +152,11 @@ export function App({ library, store, clock, random, theme, engine, workspace, r
   /** Search's Enter: the item in the mode it belongs to. */
   const openItem = (item: SearchItem) => {
     const q = questions.find((x) => x.key === item.key);
-    if (!q) return setHomeNotice(`\`${item.id}\` opens in the exercises, from the home screen`);
-    setScreen(screenForQuestion(q));
+    if (q) return setScreen(screenForQuestion(q));
+    const exercise = library.exercises.find((e) => e.key === item.key);
+    if (exercise && workspace) return setScreen({ name: 'practice', exercise });
+    setHomeNotice(`\`${item.id}\` cannot be opened here`);
+    home();
   };
 
   /** What the exercise screens show of an exercise's progress: solved once answered right, and the attempts. */
