@@ -72,20 +72,9 @@ export function loadPack(root: string, options: LoadOptions = {}): LoadResult {
     if (contents === null || contents === undefined) continue; // an empty file holds nothing
     const top = checker.check(contents, questionFileSchema, 'the file') as Record<string, unknown> | undefined;
     if (top) {
-      const duplicates = new Set<string>();
-      for (const { id, source } of itemIds(checker, 'questions')) {
-        if (rejectDuplicate(checker, seenQuestions, id, source, 'question')) duplicates.add(`${source.line}:${source.column}`);
-      }
-      for (const q of readQuestions(checker, manifest)) {
-        if (!duplicates.has(`${q.source.line}:${q.source.column}`)) questions.push(q);
-      }
-      duplicates.clear();
-      for (const { id, source } of itemIds(checker, 'exercises')) {
-        if (rejectDuplicate(checker, seenExercises, id, source, 'exercise')) duplicates.add(`${source.line}:${source.column}`);
-      }
-      for (const e of readExercises(checker, manifest)) {
-        if (!duplicates.has(`${e.source.line}:${e.source.column}`)) exercises.push(e);
-      }
+      // A loop, not push(...items): a file may hold tens of thousands of items.
+      for (const q of withoutDuplicates(checker, 'questions', seenQuestions, readQuestions(checker, manifest))) questions.push(q);
+      for (const e of withoutDuplicates(checker, 'exercises', seenExercises, readExercises(checker, manifest))) exercises.push(e);
     }
     diagnostics.push(...checker.diagnostics);
   }
@@ -119,6 +108,24 @@ function checkRequires(checker: YamlChecker, manifest: PackManifest | undefined,
     { help: newer ? 'update iamprep: `npm install -g iamprep@latest`' : 'use the pack version made for this iamprep, or widen `requires` in pack.yaml' },
   );
   return false;
+}
+
+/**
+ * The items of one list whose ids were not used before in the pack. Ids are
+ * taken from every item, valid or not, so a duplicate is reported even when
+ * one of the two is broken.
+ */
+function withoutDuplicates<T extends { source: { line: number; column: number } }>(
+  checker: YamlChecker,
+  list: 'questions' | 'exercises',
+  seen: Map<string, { file: string; line: number; column: number }>,
+  items: T[],
+): T[] {
+  const repeated = new Set<string>();
+  for (const { id, source } of itemIds(checker, list)) {
+    if (rejectDuplicate(checker, seen, id, source, list === 'questions' ? 'question' : 'exercise')) repeated.add(`${source.line}:${source.column}`);
+  }
+  return items.filter((item) => !repeated.has(`${item.source.line}:${item.source.column}`));
 }
 
 /** A duplicate id is reported at the later occurrence, with the first as related. */
